@@ -1,0 +1,122 @@
+//===- RunMatOps.cpp - Verifiers of the runmat dialect's ops --------------===//
+#include "RunMat/RunMatOps.h"
+
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace runmat;
+
+namespace {
+bool isValueType(Type t) { return isa<ValueType>(t); }
+
+/// Binary operators: both operands f64, or both !runmat.value; the result is
+/// i1 for predicates on scalars, else the operand type.
+template <typename OpT> LogicalResult verifyBinary(OpT op) {
+  Type l = op.getLhs().getType(), r = op.getRhs().getType();
+  if (l != r)
+    return op.emitOpError("operands must both be f64 or both be !runmat.value, got ")
+           << l << " and " << r;
+  if (l.isInteger(1))
+    return op.emitOpError("scalar operands must be f64 (convert i1 first)");
+  Type expected = l;
+  if (OpT::kIsPredicate && l.isF64())
+    expected = IntegerType::get(op.getContext(), 1);
+  if (op.getResult().getType() != expected)
+    return op.emitOpError("result type must be ") << expected;
+  return success();
+}
+
+template <typename OpT> LogicalResult verifyUnary(OpT op) {
+  Type t = op.getInput().getType();
+  if (t.isInteger(1))
+    return op.emitOpError("scalar operand must be f64 (convert i1 first)");
+  Type expected = t;
+  if (OpT::kIsPredicate && t.isF64())
+    expected = IntegerType::get(op.getContext(), 1);
+  if (op.getResult().getType() != expected)
+    return op.emitOpError("result type must be ") << expected;
+  return success();
+}
+} // namespace
+
+#define RUNMAT_BINARY_VERIFIER(OP)                                             \
+  LogicalResult OP::verify() { return verifyBinary(*this); }
+RUNMAT_BINARY_VERIFIER(PlusOp)
+RUNMAT_BINARY_VERIFIER(MinusOp)
+RUNMAT_BINARY_VERIFIER(TimesOp)
+RUNMAT_BINARY_VERIFIER(RDivideOp)
+RUNMAT_BINARY_VERIFIER(LDivideOp)
+RUNMAT_BINARY_VERIFIER(PowerOp)
+RUNMAT_BINARY_VERIFIER(MTimesOp)
+RUNMAT_BINARY_VERIFIER(MRDivideOp)
+RUNMAT_BINARY_VERIFIER(MLDivideOp)
+RUNMAT_BINARY_VERIFIER(MPowerOp)
+RUNMAT_BINARY_VERIFIER(EqOp)
+RUNMAT_BINARY_VERIFIER(NeOp)
+RUNMAT_BINARY_VERIFIER(LtOp)
+RUNMAT_BINARY_VERIFIER(LeOp)
+RUNMAT_BINARY_VERIFIER(GtOp)
+RUNMAT_BINARY_VERIFIER(GeOp)
+RUNMAT_BINARY_VERIFIER(AndOp)
+RUNMAT_BINARY_VERIFIER(OrOp)
+#undef RUNMAT_BINARY_VERIFIER
+
+LogicalResult NegOp::verify() { return verifyUnary(*this); }
+LogicalResult NotOp::verify() { return verifyUnary(*this); }
+LogicalResult CTransposeOp::verify() { return verifyUnary(*this); }
+LogicalResult TransposeOp::verify() { return verifyUnary(*this); }
+
+LogicalResult ConcatOp::verify() {
+  int64_t total = 0;
+  for (int64_t n : getRowLengths()) {
+    if (n < 0)
+      return emitOpError("row lengths must be non-negative");
+    total += n;
+  }
+  if (total != (int64_t)getElements().size())
+    return emitOpError("row lengths add up to ")
+           << total << " but there are " << getElements().size()
+           << " elements";
+  return success();
+}
+
+LogicalResult IndexScalarOp::verify() {
+  size_t n = getIndices().size();
+  if (n < 1 || n > 2)
+    return emitOpError("takes one or two subscripts, got ") << n;
+  return success();
+}
+
+LogicalResult EndOp::verify() {
+  int64_t pos = getPosition(), count = getCount();
+  if (count < 1 || pos < 0 || pos >= count)
+    return emitOpError("position ") << pos << " is not within " << count
+                                    << " subscripts";
+  return success();
+}
+
+LogicalResult IndexAssignOp::verify() {
+  Type elem = cast<SlotType>(getSlot().getType()).getElementType();
+  if (!isValueType(elem))
+    return emitOpError("the slot must hold !runmat.value, not ") << elem;
+  size_t n = getIndices().size();
+  if (n == 0)
+    return emitOpError("needs at least one subscript");
+  bool scalarForm = getRhs().getType().isF64();
+  for (Value idx : getIndices()) {
+    if (scalarForm && !idx.getType().isF64())
+      return emitOpError("an f64 right-hand side needs f64 subscripts");
+    if (!scalarForm && !isValueType(idx.getType()))
+      return emitOpError("subscripts must be !runmat.value");
+  }
+  if (scalarForm && n > 2)
+    return emitOpError("the scalar form takes one or two subscripts");
+  if (!scalarForm && !isValueType(getRhs().getType()))
+    return emitOpError("the right-hand side must be f64 or !runmat.value");
+  if (getIsDelete() && scalarForm)
+    return emitOpError("deletion needs the !runmat.value form");
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "RunMat/RunMatOps.cpp.inc"

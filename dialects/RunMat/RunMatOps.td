@@ -1,0 +1,610 @@
+//===- RunMatOps.td - The runmat dialect -------------------*- tablegen -*-===//
+//
+// The `runmat` dialect models MATLAB programs after the front end: values are
+// either native scalars (f64 for an inferred real double scalar, i1 for a
+// logical scalar) or `!runmat.value`, a reference-counted MATLAB value of any
+// class and shape owned by the runtime. Variables live in `!runmat.slot<T>`.
+//
+// Ownership: an op that produces a `!runmat.value` returns an owned (+1)
+// reference that is released with `runmat.release`; operands are borrowed.
+// `runmat.load_var` returns a borrowed reference; `runmat.store_var` retains
+// what it stores and releases what the slot held.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RUNMAT_OPS_TD
+#define RUNMAT_OPS_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/EnumAttr.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Dialect
+//===----------------------------------------------------------------------===//
+
+def RunMat_Dialect : Dialect {
+  let name = "runmat";
+  let cppNamespace = "::runmat";
+  let summary = "MATLAB values, operators, indexing and builtins";
+  let description = [{
+    The `runmat` dialect is the IR the RunMat front end emits. Inferred
+    scalars are builtin `f64`/`i1` values, so scalar code lowers to native
+    arithmetic; everything else is a `!runmat.value` handled by the runtime's
+    C ABI (`runtime/include/runmat/rt/abi.h`). Elementwise operators follow
+    MATLAB's implicit expansion.
+  }];
+  let useDefaultTypePrinterParser = 1;
+}
+
+class RunMat_Type<string name, string typeMnemonic, list<Trait> traits = []>
+    : TypeDef<RunMat_Dialect, name, traits> {
+  let mnemonic = typeMnemonic;
+}
+
+def RunMat_ValueType : RunMat_Type<"Value", "value"> {
+  let summary = "a MATLAB value of any class and shape";
+  let description = [{
+    A reference-counted runtime value: an N-D array of class double, single,
+    an integer class, logical, char, or a cell, struct or function handle.
+    Lowers to an opaque pointer (`rm_value*`).
+  }];
+}
+
+def RunMat_SlotType : RunMat_Type<"Slot", "slot"> {
+  let summary = "a variable's storage";
+  let description = [{
+    The storage of one MATLAB variable holding values of `elementType`
+    (`f64`, `i1` or `!runmat.value`). A slot also knows whether the variable
+    has been assigned: reading an unassigned variable is a MATLAB error.
+    Example: `!runmat.slot<f64>`.
+  }];
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+def RunMat_Scalar : AnyTypeOf<[F64, I1]>;
+def RunMat_AnyVal : AnyTypeOf<[F64, I1, RunMat_ValueType]>;
+
+class RunMat_Op<string mnemonic, list<Trait> traits = []>
+    : Op<RunMat_Dialect, mnemonic, traits>;
+
+//===----------------------------------------------------------------------===//
+// Constants and conversions
+//===----------------------------------------------------------------------===//
+
+def RunMat_StringOp : RunMat_Op<"string"> {
+  let summary = "a char row vector literal";
+  let description = [{
+    Creates the char row vector of a MATLAB `'...'` literal.
+
+    ```mlir
+    %s = runmat.string "hello"
+    ```
+  }];
+  let arguments = (ins StrAttr:$value);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$value attr-dict";
+}
+
+def RunMat_EmptyOp : RunMat_Op<"empty"> {
+  let summary = "the empty matrix []";
+  let description = [{
+    ```mlir
+    %e = runmat.empty
+    ```
+  }];
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "attr-dict";
+}
+
+def RunMat_ColonAllOp : RunMat_Op<"colon_all"> {
+  let summary = "the whole-dimension subscript `:`";
+  let description = [{
+    The magic `:` subscript of `A(:, 1)`.
+
+    ```mlir
+    %c = runmat.colon_all
+    ```
+  }];
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "attr-dict";
+}
+
+def RunMat_BoxOp : RunMat_Op<"box"> {
+  let summary = "boxes a native scalar into a value";
+  let description = [{
+    A 1×1 double (from `f64`) or logical (from `i1`) value.
+
+    ```mlir
+    %v = runmat.box %x : f64
+    ```
+  }];
+  let arguments = (ins RunMat_Scalar:$input);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+}
+
+def RunMat_UnboxOp : RunMat_Op<"unbox"> {
+  let summary = "a real numeric scalar value as f64";
+  let description = [{
+    Raises a MATLAB error when the value is not a real scalar.
+
+    ```mlir
+    %x = runmat.unbox %v
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$input);
+  let results = (outs F64:$result);
+  let assemblyFormat = "$input attr-dict";
+}
+
+def RunMat_TruthOp : RunMat_Op<"truth"> {
+  let summary = "the truth of a condition";
+  let description = [{
+    MATLAB's `if`/`while` rule: true when the value is non-empty and every
+    element is nonzero. With `scalar`, the `&&`/`||` rule instead: the value
+    must be convertible to a logical scalar.
+
+    ```mlir
+    %c = runmat.truth %v
+    %d = runmat.truth %v {scalar}
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$input, UnitAttr:$scalar);
+  let results = (outs I1:$result);
+  let assemblyFormat = "$input attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Operators
+//===----------------------------------------------------------------------===//
+
+// A binary operator: both operands f64 (native scalar arithmetic) or both
+// !runmat.value (the runtime, with implicit expansion).
+class RunMat_BinaryOp<string mnemonic, string matlabSpelling,
+                      string abiKind, bit isPredicate = 0>
+    : RunMat_Op<mnemonic, !if(isPredicate, [AllTypesMatch<["lhs", "rhs"]>],
+                              [AllTypesMatch<["lhs", "rhs", "result"]>])> {
+  let summary = "MATLAB `" # matlabSpelling # "`";
+  let description = !strconcat("MATLAB's `", matlabSpelling, [{` operator. On
+    two `f64` scalars it is native arithmetic; on two `!runmat.value`
+    operands the runtime computes it with MATLAB's class rules and implicit
+    expansion.
+
+    ```mlir
+    %r = runmat.}], mnemonic, !if(isPredicate, " %a, %b : f64 -> i1", " %a, %b : f64"), [{
+    %s = runmat.}], mnemonic, !if(isPredicate, " %x, %y : !runmat.value -> !runmat.value", " %x, %y : !runmat.value"), [{
+    ```
+  }]);
+  let arguments = (ins RunMat_AnyVal:$lhs, RunMat_AnyVal:$rhs);
+  let results = (outs RunMat_AnyVal:$result);
+  let assemblyFormat = !if(isPredicate,
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `->` type($result)",
+      "$lhs `,` $rhs attr-dict `:` type($result)");
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The rm_binop_kind of the runtime ABI.
+    static constexpr int kAbiKind = }] # abiKind # [{;
+    static constexpr bool kIsPredicate = }] # !if(isPredicate, "true", "false") # [{;
+  }];
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$lhs, "::mlir::Value":$rhs), [{
+      ::mlir::Type t = lhs.getType();
+      if (kIsPredicate && t.isF64())
+        t = $_builder.getI1Type();
+      build($_builder, $_state, t, lhs, rhs);
+    }]>
+  ];
+}
+
+def RunMat_PlusOp : RunMat_BinaryOp<"plus", "+", "0">;
+def RunMat_MinusOp : RunMat_BinaryOp<"minus", "-", "1">;
+def RunMat_TimesOp : RunMat_BinaryOp<"times", ".*", "2">;
+def RunMat_RDivideOp : RunMat_BinaryOp<"rdivide", "./", "3">;
+def RunMat_LDivideOp : RunMat_BinaryOp<"ldivide", ".\\", "4">;
+def RunMat_PowerOp : RunMat_BinaryOp<"power", ".^", "5">;
+def RunMat_MTimesOp : RunMat_BinaryOp<"mtimes", "*", "6">;
+def RunMat_MRDivideOp : RunMat_BinaryOp<"mrdivide", "/", "7">;
+def RunMat_MLDivideOp : RunMat_BinaryOp<"mldivide", "\\", "8">;
+def RunMat_MPowerOp : RunMat_BinaryOp<"mpower", "^", "9">;
+def RunMat_EqOp : RunMat_BinaryOp<"eq", "==", "10", 1>;
+def RunMat_NeOp : RunMat_BinaryOp<"ne", "~=", "11", 1>;
+def RunMat_LtOp : RunMat_BinaryOp<"lt", "<", "12", 1>;
+def RunMat_LeOp : RunMat_BinaryOp<"le", "<=", "13", 1>;
+def RunMat_GtOp : RunMat_BinaryOp<"gt", ">", "14", 1>;
+def RunMat_GeOp : RunMat_BinaryOp<"ge", ">=", "15", 1>;
+def RunMat_AndOp : RunMat_BinaryOp<"and", "&", "16", 1>;
+def RunMat_OrOp : RunMat_BinaryOp<"or", "|", "17", 1>;
+
+class RunMat_UnaryOp<string mnemonic, string matlabSpelling, string abiKind,
+                     bit isPredicate = 0>
+    : RunMat_Op<mnemonic, !if(isPredicate, [], [AllTypesMatch<["input", "result"]>])> {
+  let summary = "MATLAB " # matlabSpelling;
+  let description = !strconcat("MATLAB's ", matlabSpelling, [{ on an `f64`
+    scalar (native) or a `!runmat.value` (the runtime).
+
+    ```mlir
+    %r = runmat.}], mnemonic, [{ %a : !runmat.value
+    ```
+  }]);
+  let arguments = (ins RunMat_AnyVal:$input);
+  let results = (outs RunMat_AnyVal:$result);
+  let assemblyFormat = !if(isPredicate,
+      "$input attr-dict `:` type($input) `->` type($result)",
+      "$input attr-dict `:` type($result)");
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    static constexpr int kAbiKind = }] # abiKind # [{;
+    static constexpr bool kIsPredicate = }] # !if(isPredicate, "true", "false") # [{;
+  }];
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$input), [{
+      ::mlir::Type t = input.getType();
+      if (kIsPredicate && t.isF64())
+        t = $_builder.getI1Type();
+      build($_builder, $_state, t, input);
+    }]>
+  ];
+}
+
+def RunMat_NegOp : RunMat_UnaryOp<"neg", "unary minus `-x`", "0">;
+def RunMat_NotOp : RunMat_UnaryOp<"not", "logical not `~x`", "2", 1>;
+def RunMat_CTransposeOp : RunMat_UnaryOp<"ctranspose", "complex conjugate transpose `x'`", "3">;
+def RunMat_TransposeOp : RunMat_UnaryOp<"transpose", "transpose `x.'`", "4">;
+
+def RunMat_RangeOp : RunMat_Op<"range"> {
+  let summary = "the colon operator `a:b` or `a:step:b`";
+  let description = [{
+    Builds the row vector of MATLAB's colon operator, with MATLAB's element
+    count and endpoint rules.
+
+    ```mlir
+    %r = runmat.range %a to %b
+    %s = runmat.range %a step %d to %b
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$start, Optional<RunMat_ValueType>:$step,
+                   RunMat_ValueType:$stop);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$start (`step` $step^)? `to` $stop attr-dict";
+}
+
+def RunMat_RangeCountOp : RunMat_Op<"range_count", [Pure]> {
+  let summary = "the number of elements of a scalar range";
+  let description = [{
+    `numel(start:step:stop)` for f64 scalars, computed natively (MATLAB's
+    count with its endpoint tolerance). Used by `for` loops over ranges.
+
+    ```mlir
+    %n = runmat.range_count %a, %d, %b
+    ```
+  }];
+  let arguments = (ins F64:$start, F64:$step, F64:$stop);
+  let results = (outs I64:$count);
+  let assemblyFormat = "$start `,` $step `,` $stop attr-dict";
+}
+
+def RunMat_RangeLastOp : RunMat_Op<"range_last", [Pure]> {
+  let summary = "the last element of a scalar range";
+  let description = [{
+    The last of the `count` elements of `start:step:stop`: `stop` itself when
+    `start + (count-1)*step` is within MATLAB's tolerance of it.
+
+    ```mlir
+    %l = runmat.range_last %a, %d, %b, %n
+    ```
+  }];
+  let arguments = (ins F64:$start, F64:$step, F64:$stop, I64:$count);
+  let results = (outs F64:$result);
+  let assemblyFormat = "$start `,` $step `,` $stop `,` $count attr-dict";
+}
+
+def RunMat_RangeElementOp : RunMat_Op<"range_element", [Pure]> {
+  let summary = "element k (0-based) of a scalar range";
+  let description = [{
+    Element `index` of a range with `count` elements from `start` to `last`
+    (see `runmat.range_last`), exactly as the runtime fills ranges: counted
+    from the start for the first half, from the end for the second.
+
+    ```mlir
+    %x = runmat.range_element %a, %d, %l, %n, %k
+    ```
+  }];
+  let arguments = (ins F64:$start, F64:$step, F64:$last, I64:$count, I64:$index);
+  let results = (outs F64:$result);
+  let assemblyFormat = "$start `,` $step `,` $last `,` $count `,` $index attr-dict";
+}
+
+def RunMat_ConcatOp : RunMat_Op<"concat"> {
+  let summary = "matrix construction `[a b; c d]`";
+  let description = [{
+    Concatenates its operands row by row: `row_lengths` gives the number of
+    operands in each row. Empty operands vanish; char wins over numbers.
+
+    ```mlir
+    %m = runmat.concat [2, 2] %a, %b, %c, %d
+    ```
+  }];
+  let arguments = (ins DenseI64ArrayAttr:$row_lengths,
+                   Variadic<RunMat_ValueType>:$elements);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$row_lengths ($elements^)? attr-dict";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Indexing
+//===----------------------------------------------------------------------===//
+
+def RunMat_IndexOp : RunMat_Op<"index"> {
+  let summary = "subscripted reference `A(i, j, ...)`";
+  let description = [{
+    Linear, N-D and logical indexing; a subscript may be `runmat.colon_all`.
+
+    ```mlir
+    %r = runmat.index %A[%i, %j]
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$base, Variadic<RunMat_ValueType>:$indices);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$base `[` $indices `]` attr-dict";
+}
+
+def RunMat_IndexScalarOp : RunMat_Op<"index_scalar"> {
+  let summary = "`A(i)` or `A(i, j)` of a double array with scalar subscripts";
+  let description = [{
+    The fast path the front end emits when `A` is known to be a real double
+    array and the subscripts are f64 scalars; bounds are still checked.
+
+    ```mlir
+    %x = runmat.index_scalar %A[%i, %j] : f64
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$base, Variadic<F64>:$indices);
+  let results = (outs F64:$result);
+  let assemblyFormat = "$base `[` $indices `]` attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def RunMat_EndOp : RunMat_Op<"end"> {
+  let summary = "the value of `end` in a subscript";
+  let description = [{
+    `end` in subscript `position` (0-based) of `count` subscripts of `base`.
+
+    ```mlir
+    %e = runmat.end %A {position = 1 : i64, count = 2 : i64}
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$base, I64Attr:$position, I64Attr:$count);
+  let results = (outs F64:$result);
+  let assemblyFormat = "$base attr-dict";
+  let hasVerifier = 1;
+}
+
+def RunMat_IndexAssignOp : RunMat_Op<"index_assign"> {
+  let summary = "subscripted assignment `A(i, ...) = rhs` or deletion";
+  let description = [{
+    Assigns into the variable in `slot` (in place when its value is not
+    shared, else copy-on-write). With `is_delete`, `rhs` must be `[]` and the
+    selected elements are removed (`A(idx) = []`).
+
+    ```mlir
+    runmat.index_assign %A[%i, %j] = %v : !runmat.slot<!runmat.value>[!runmat.value, !runmat.value], !runmat.value
+    runmat.index_assign %A[%i] = %x : !runmat.slot<!runmat.value>[f64], f64
+    ```
+  }];
+  let arguments = (ins RunMat_SlotType:$slot, Variadic<RunMat_AnyVal>:$indices,
+                   RunMat_AnyVal:$rhs, UnitAttr:$is_delete);
+  let assemblyFormat = "$slot `[` $indices `]` `=` $rhs attr-dict `:` type($slot) `[` type($indices) `]` `,` type($rhs)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Variables and lifetime
+//===----------------------------------------------------------------------===//
+
+def RunMat_AllocVarOp : RunMat_Op<"alloc_var"> {
+  let summary = "storage for one variable";
+  let description = [{
+    A variable's storage in the current function, initially unassigned.
+
+    ```mlir
+    %x = runmat.alloc_var "x" : !runmat.slot<f64>
+    ```
+  }];
+  let arguments = (ins StrAttr:$name);
+  let results = (outs RunMat_SlotType:$slot);
+  let assemblyFormat = "$name attr-dict `:` type($slot)";
+}
+
+def RunMat_LoadVarOp : RunMat_Op<"load_var", [
+    TypesMatchWith<"the result has the slot's element type", "slot", "result",
+                   "::mlir::cast<::runmat::SlotType>($_self).getElementType()">]> {
+  let summary = "reads a variable";
+  let description = [{
+    Reads the variable; a `!runmat.value` result is borrowed. Reading an
+    unassigned variable raises "Unrecognized function or variable", or,
+    with `output_of`, the unassigned-output error of that function.
+
+    ```mlir
+    %v = runmat.load_var %x : !runmat.slot<f64>
+    ```
+  }];
+  let arguments = (ins RunMat_SlotType:$slot, OptionalAttr<StrAttr>:$output_of);
+  let results = (outs RunMat_AnyVal:$result);
+  let assemblyFormat = "$slot attr-dict `:` type($slot)";
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$slot), [{
+      build($_builder, $_state,
+            ::mlir::cast<SlotType>(slot.getType()).getElementType(), slot,
+            ::mlir::StringAttr());
+    }]>
+  ];
+}
+
+def RunMat_IsDefinedOp : RunMat_Op<"is_defined"> {
+  let summary = "whether a variable has been assigned";
+  let description = [{
+    ```mlir
+    %b = runmat.is_defined %x : !runmat.slot<!runmat.value>
+    ```
+  }];
+  let arguments = (ins RunMat_SlotType:$slot);
+  let results = (outs I1:$result);
+  let assemblyFormat = "$slot attr-dict `:` type($slot)";
+}
+
+def RunMat_StoreVarOp : RunMat_Op<"store_var", [
+    TypesMatchWith<"the value has the slot's element type", "slot", "value",
+                   "::mlir::cast<::runmat::SlotType>($_self).getElementType()">]> {
+  let summary = "assigns a variable";
+  let description = [{
+    Stores `value` (retaining a `!runmat.value`) and releases what the slot
+    held.
+
+    ```mlir
+    runmat.store_var %v, %x : !runmat.slot<f64>
+    ```
+  }];
+  let arguments = (ins RunMat_AnyVal:$value, RunMat_SlotType:$slot);
+  let assemblyFormat = "$value `,` $slot attr-dict `:` type($slot)";
+}
+
+def RunMat_ClearVarOp : RunMat_Op<"clear_var"> {
+  let summary = "releases a variable's value and marks it unassigned";
+  let description = [{
+    ```mlir
+    runmat.clear_var %x : !runmat.slot<!runmat.value>
+    ```
+  }];
+  let arguments = (ins RunMat_SlotType:$slot);
+  let assemblyFormat = "$slot attr-dict `:` type($slot)";
+}
+
+def RunMat_RetainOp : RunMat_Op<"retain"> {
+  let summary = "adds a reference";
+  let description = [{
+    ```mlir
+    runmat.retain %v
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$input);
+  let assemblyFormat = "$input attr-dict";
+}
+
+def RunMat_ReleaseOp : RunMat_Op<"release"> {
+  let summary = "drops a reference";
+  let description = [{
+    ```mlir
+    runmat.release %v
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$input);
+  let assemblyFormat = "$input attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Loops over arrays
+//===----------------------------------------------------------------------===//
+
+def RunMat_ForCountOp : RunMat_Op<"for_count"> {
+  let summary = "the number of iterations of `for v = A`";
+  let description = [{
+    The number of columns of `A` (a `for` loop iterates over columns).
+
+    ```mlir
+    %n = runmat.for_count %A
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$range);
+  let results = (outs I64:$count);
+  let assemblyFormat = "$range attr-dict";
+}
+
+def RunMat_ForColumnOp : RunMat_Op<"for_column"> {
+  let summary = "column k (0-based) of a `for` loop's array";
+  let description = [{
+    ```mlir
+    %c = runmat.for_column %A, %k
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$range, I64:$index);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$range `,` $index attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Calls, display, errors
+//===----------------------------------------------------------------------===//
+
+def RunMat_BuiltinOp : RunMat_Op<"builtin"> {
+  let summary = "calls a runtime builtin";
+  let description = [{
+    Calls the builtin `callee` with MATLAB's `nargout` of the call site.
+    Operands and results are `!runmat.value`s, or native scalars where the
+    front end inferred them (the `runmat-lower-scalar-builtins` pass turns
+    those into native math; the rest are boxed at the call).
+
+    ```mlir
+    %s = runmat.builtin "sum"(%x) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+    %m = runmat.builtin "mod"(%a, %b) {nargout = 1 : i32} : (f64, f64) -> f64
+    ```
+  }];
+  let arguments = (ins StrAttr:$callee, Variadic<RunMat_AnyVal>:$args,
+                   I32Attr:$nargout);
+  let results = (outs Variadic<RunMat_AnyVal>:$results);
+  let assemblyFormat = "$callee `(` $args `)` attr-dict `:` functional-type($args, $results)";
+}
+
+def RunMat_DisplayOp : RunMat_Op<"display"> {
+  let summary = "auto-display `name = ...`";
+  let description = [{
+    What MATLAB prints for a statement without a semicolon.
+
+    ```mlir
+    runmat.display "x", %x : f64
+    ```
+  }];
+  let arguments = (ins StrAttr:$name, RunMat_AnyVal:$input);
+  let assemblyFormat = "$name `,` $input attr-dict `:` type($input)";
+}
+
+def RunMat_LineOp : RunMat_Op<"line"> {
+  let summary = "marks the source line of the statement that follows";
+  let description = [{
+    Records the executing line for "Error in" messages. Lowers to one store.
+
+    ```mlir
+    runmat.line 12
+    ```
+  }];
+  let arguments = (ins I32Attr:$line);
+  let assemblyFormat = "$line attr-dict";
+}
+
+def RunMat_EnterOp : RunMat_Op<"enter"> {
+  let summary = "marks entry into a MATLAB function or script";
+  let description = [{
+    ```mlir
+    runmat.enter "myscript" in "myscript.m"
+    ```
+  }];
+  let arguments = (ins StrAttr:$function, StrAttr:$file);
+  let assemblyFormat = "$function `in` $file attr-dict";
+}
+
+def RunMat_ErrorOp : RunMat_Op<"error"> {
+  let summary = "raises a MATLAB error";
+  let description = [{
+    Raises the error `message` with `identifier` (control does not return).
+
+    ```mlir
+    runmat.error "MATLAB:UndefinedFunction", "Unrecognized function or variable 'q'."
+    ```
+  }];
+  let arguments = (ins StrAttr:$identifier, StrAttr:$message);
+  let assemblyFormat = "$identifier `,` $message attr-dict";
+}
+
+#endif // RUNMAT_OPS_TD

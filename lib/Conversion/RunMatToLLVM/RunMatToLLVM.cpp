@@ -1,0 +1,824 @@
+//===- RunMatToLLVM.cpp - convert-runmat-to-llvm --------------------------===//
+//
+// Lowers the runmat dialect to the LLVM dialect: native scalar operators to
+// arith (then LLVM), `!runmat.value` to `!llvm.ptr` with calls into the
+// runtime's C ABI (runtime/include/runmat/rt/abi.h), slots to allocas.
+//
+//===----------------------------------------------------------------------===//
+#include "runmat/Conversion/Passes.h"
+
+#include "RunMat/RunMatOps.h"
+#include "runmat/rt/abi.h"
+#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVM.h"
+#include "mlir/Conversion/LLVMCommon/ConversionTarget.h"
+#include "mlir/Conversion/LLVMCommon/Pattern.h"
+#include "mlir/Conversion/LLVMCommon/TypeConverter.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/xxhash.h"
+
+namespace runmat {
+#define GEN_PASS_DEF_CONVERTRUNMATTOLLVMPASS
+#include "runmat/Conversion/Passes.h.inc"
+} // namespace runmat
+
+using namespace mlir;
+using namespace runmat;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Helpers: runtime declarations, string constants, entry-block allocas
+//===----------------------------------------------------------------------===//
+
+struct RtBuilder {
+  ConversionPatternRewriter &rw;
+  Location loc;
+  Operation *op;
+
+  MLIRContext *ctx() const { return rw.getContext(); }
+  Type ptr() const { return LLVM::LLVMPointerType::get(ctx()); }
+  Type f64() const { return Float64Type::get(ctx()); }
+  Type i64() const { return IntegerType::get(ctx(), 64); }
+  Type i32() const { return IntegerType::get(ctx(), 32); }
+  Type i1() const { return IntegerType::get(ctx(), 1); }
+  Type voidTy() const { return LLVM::LLVMVoidType::get(ctx()); }
+
+  ModuleOp module() const { return op->getParentOfType<ModuleOp>(); }
+
+  /// Declares (once) and calls runtime function `name`.
+  Value call(StringRef name, Type result, ArrayRef<Type> params,
+             ValueRange args) {
+    ModuleOp m = module();
+    auto fn = m.lookupSymbol<LLVM::LLVMFuncOp>(name);
+    if (!fn) {
+      OpBuilder::InsertionGuard g(rw);
+      rw.setInsertionPointToStart(m.getBody());
+      fn = LLVM::LLVMFuncOp::create(
+          rw, m.getLoc(), name, LLVM::LLVMFunctionType::get(result, params));
+    }
+    auto c = LLVM::CallOp::create(rw, loc, fn, args);
+    return isa<LLVM::LLVMVoidType>(result) ? Value() : c.getResult();
+  }
+
+  Value constI64(int64_t v) {
+    return LLVM::ConstantOp::create(rw, loc, i64(), rw.getI64IntegerAttr(v));
+  }
+  Value constI32(int32_t v) {
+    return LLVM::ConstantOp::create(rw, loc, i32(), rw.getI32IntegerAttr(v));
+  }
+  Value constF64(double v) {
+    return LLVM::ConstantOp::create(rw, loc, f64(), rw.getF64FloatAttr(v));
+  }
+  Value nullPtr() { return LLVM::ZeroOp::create(rw, loc, ptr()); }
+
+  /// The address of a private NUL-terminated global holding `text`, shared
+  /// by every use of the same text in the module.
+  Value str(StringRef text) {
+    ModuleOp m = module();
+    std::string name =
+        "__rm_str_" + llvm::utohexstr(llvm::xxh3_64bits(text), true) + "_" +
+        std::to_string(text.size());
+    auto global = m.lookupSymbol<LLVM::GlobalOp>(name);
+    if (!global) {
+      OpBuilder::InsertionGuard g(rw);
+      rw.setInsertionPointToStart(m.getBody());
+      std::string data = text.str();
+      data.push_back('\0');
+      auto type = LLVM::LLVMArrayType::get(IntegerType::get(ctx(), 8), data.size());
+      global = LLVM::GlobalOp::create(rw, m.getLoc(), type, /*isConstant=*/true,
+                                      LLVM::Linkage::Private, name,
+                                      rw.getStringAttr(data), /*alignment=*/1);
+    }
+    return LLVM::AddressOfOp::create(rw, loc, global);
+  }
+
+  /// An alloca of `n` elements of `elem` in the function's entry block.
+  Value entryAlloca(Type elem, int64_t n) {
+    Block *entry = nullptr;
+    if (auto f = op->getParentOfType<LLVM::LLVMFuncOp>())
+      entry = &f.getBody().front();
+    else if (auto f = op->getParentOfType<func::FuncOp>())
+      entry = &f.getBody().front();
+    OpBuilder::InsertionGuard g(rw);
+    rw.setInsertionPointToStart(entry);
+    Value count = LLVM::ConstantOp::create(rw, loc, i64(), rw.getI64IntegerAttr(n));
+    return LLVM::AllocaOp::create(rw, loc, ptr(), elem, count, /*alignment=*/8);
+  }
+
+  /// Stores `values` (pointers) into an entry-block array; returns its address.
+  Value ptrArray(ValueRange values) {
+    if (values.empty())
+      return nullPtr();
+    Value arr = entryAlloca(ptr(), values.size());
+    for (auto [i, v] : llvm::enumerate(values)) {
+      Value slot = LLVM::GEPOp::create(rw, loc, ptr(), ptr(), arr,
+                                       ArrayRef<LLVM::GEPArg>{(int32_t)i});
+      LLVM::StoreOp::create(rw, loc, v, slot);
+    }
+    return arr;
+  }
+
+  /// Boxes a converted native scalar (f64 or i1) into a new value.
+  Value box(Value v) {
+    if (v.getType().isF64())
+      return call("rm_from_f64", ptr(), {f64()}, {v});
+    Value ext = LLVM::ZExtOp::create(rw, loc, i32(), v);
+    return call("rm_from_bool", ptr(), {i32()}, {ext});
+  }
+
+  /// Converts an owned value to `type` (f64 or i1), releasing it.
+  Value unboxAndRelease(Value v, Type type) {
+    Value x = call("rm_to_f64", f64(), {ptr()}, {v});
+    call("rm_release", voidTy(), {ptr()}, {v});
+    if (type.isF64())
+      return x;
+    Value zero = constF64(0.0);
+    return LLVM::FCmpOp::create(rw, loc, LLVM::FCmpPredicate::une, x, zero);
+  }
+
+  /// Splits the block at the insertion point: if `ok` is false, calls
+  /// `onFail` (which must not return) in a new block. Continues after.
+  void guard(Value ok, llvm::function_ref<void()> onFail) {
+    Block *cur = rw.getInsertionBlock();
+    Block *cont = rw.splitBlock(cur, rw.getInsertionPoint());
+    Block *fail = rw.createBlock(cont);
+    rw.setInsertionPointToStart(fail);
+    onFail();
+    LLVM::UnreachableOp::create(rw, loc);
+    rw.setInsertionPointToEnd(cur);
+    LLVM::CondBrOp::create(rw, loc, ok, cont, fail);
+    rw.setInsertionPointToStart(cont);
+  }
+};
+
+template <typename Op>
+struct RtPattern : public ConvertOpToLLVMPattern<Op> {
+  using ConvertOpToLLVMPattern<Op>::ConvertOpToLLVMPattern;
+  using OpAdaptor = typename Op::Adaptor;
+  RtBuilder rt(ConversionPatternRewriter &rw, Op op) const {
+    return RtBuilder{rw, op.getLoc(), op.getOperation()};
+  }
+};
+
+/// The LLVM struct a scalar slot lowers to: {value, assigned flag}.
+Type scalarSlotStruct(MLIRContext *ctx, Type elem) {
+  return LLVM::LLVMStructType::getLiteral(ctx, {elem, IntegerType::get(ctx, 1)});
+}
+
+Type slotElem(Value slot) {
+  return cast<SlotType>(slot.getType()).getElementType();
+}
+
+//===----------------------------------------------------------------------===//
+// Constants and conversions
+//===----------------------------------------------------------------------===//
+
+struct StringLowering : RtPattern<StringOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(StringOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    StringRef s = op.getValue();
+    Value p = b.str(s);
+    rw.replaceOp(op, b.call("rm_from_string", b.ptr(), {b.ptr(), b.i64()},
+                            {p, b.constI64(s.size())}));
+    return success();
+  }
+};
+
+template <typename Op>
+struct NullaryLowering : RtPattern<Op> {
+  NullaryLowering(LLVMTypeConverter &tc, StringRef fn)
+      : RtPattern<Op>(tc), fn(fn.str()) {}
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = this->rt(rw, op);
+    rw.replaceOp(op, b.call(fn, b.ptr(), {}, {}));
+    return success();
+  }
+  std::string fn;
+};
+
+struct BoxLowering : RtPattern<BoxOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(BoxOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    rw.replaceOp(op, rt(rw, op).box(a.getInput()));
+    return success();
+  }
+};
+
+struct UnboxLowering : RtPattern<UnboxOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(UnboxOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    rw.replaceOp(op, b.call("rm_to_f64", b.f64(), {b.ptr()}, {a.getInput()}));
+    return success();
+  }
+};
+
+struct TruthLowering : RtPattern<TruthOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(TruthOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value t = b.call(op.getScalar() ? "rm_truth_scalar" : "rm_truth", b.i32(),
+                     {b.ptr()}, {a.getInput()});
+    rw.replaceOp(op, LLVM::TruncOp::create(rw, op.getLoc(), b.i1(), t));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Operators
+//===----------------------------------------------------------------------===//
+
+/// Native scalar form of a binary operator on f64.
+Value nativeBinary(RtBuilder &b, int kind, Value l, Value r) {
+  auto &rw = b.rw;
+  Location loc = b.loc;
+  auto cmp = [&](LLVM::FCmpPredicate p) {
+    return LLVM::FCmpOp::create(rw, loc, p, l, r).getResult();
+  };
+  auto nonzero = [&](Value x) {
+    return LLVM::FCmpOp::create(rw, loc, LLVM::FCmpPredicate::une, x,
+                                b.constF64(0.0))
+        .getResult();
+  };
+  switch (kind) {
+  case RM_OP_PLUS:
+    return LLVM::FAddOp::create(rw, loc, l, r);
+  case RM_OP_MINUS:
+    return LLVM::FSubOp::create(rw, loc, l, r);
+  case RM_OP_TIMES:
+  case RM_OP_MTIMES:
+    return LLVM::FMulOp::create(rw, loc, l, r);
+  case RM_OP_RDIVIDE:
+  case RM_OP_MRDIVIDE:
+    return LLVM::FDivOp::create(rw, loc, l, r);
+  case RM_OP_LDIVIDE:
+  case RM_OP_MLDIVIDE:
+    return LLVM::FDivOp::create(rw, loc, r, l);
+  case RM_OP_POWER:
+  case RM_OP_MPOWER:
+    return LLVM::PowOp::create(rw, loc, l, r);
+  case RM_OP_EQ:
+    return cmp(LLVM::FCmpPredicate::oeq);
+  case RM_OP_NE:
+    return cmp(LLVM::FCmpPredicate::une);
+  case RM_OP_LT:
+    return cmp(LLVM::FCmpPredicate::olt);
+  case RM_OP_LE:
+    return cmp(LLVM::FCmpPredicate::ole);
+  case RM_OP_GT:
+    return cmp(LLVM::FCmpPredicate::ogt);
+  case RM_OP_GE:
+    return cmp(LLVM::FCmpPredicate::oge);
+  case RM_OP_AND:
+    return LLVM::AndOp::create(rw, loc, nonzero(l), nonzero(r));
+  case RM_OP_OR:
+    return LLVM::OrOp::create(rw, loc, nonzero(l), nonzero(r));
+  }
+  return nullptr;
+}
+
+template <typename Op>
+struct BinaryLowering : RtPattern<Op> {
+  using RtPattern<Op>::RtPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = this->rt(rw, op);
+    if (op.getLhs().getType().isF64()) {
+      // NaN operands of & and | are an error in MATLAB; the scalar form
+      // is only emitted by the front end where that cannot matter.
+      rw.replaceOp(op, nativeBinary(b, Op::kAbiKind, a.getLhs(), a.getRhs()));
+      return success();
+    }
+    rw.replaceOp(op, b.call("rm_binop", b.ptr(), {b.i32(), b.ptr(), b.ptr()},
+                            {b.constI32(Op::kAbiKind), a.getLhs(), a.getRhs()}));
+    return success();
+  }
+};
+
+template <typename Op>
+struct UnaryLowering : RtPattern<Op> {
+  using RtPattern<Op>::RtPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = this->rt(rw, op);
+    Value x = a.getInput();
+    if (op.getInput().getType().isF64()) {
+      Value r;
+      if (Op::kAbiKind == RM_OP_NEG)
+        r = LLVM::FNegOp::create(rw, op.getLoc(), x);
+      else if (Op::kAbiKind == RM_OP_NOT)
+        r = LLVM::FCmpOp::create(rw, op.getLoc(), LLVM::FCmpPredicate::oeq, x,
+                                 b.constF64(0.0));
+      else
+        r = x; // transposes of a scalar
+      rw.replaceOp(op, r);
+      return success();
+    }
+    rw.replaceOp(op, b.call("rm_unop", b.ptr(), {b.i32(), b.ptr()},
+                            {b.constI32(Op::kAbiKind), x}));
+    return success();
+  }
+};
+
+struct RangeLowering : RtPattern<RangeOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(RangeOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value step = a.getStep() ? a.getStep() : b.nullPtr();
+    rw.replaceOp(op, b.call("rm_range", b.ptr(), {b.ptr(), b.ptr(), b.ptr()},
+                            {a.getStart(), step, a.getStop()}));
+    return success();
+  }
+};
+
+/// MATLAB's colon count for f64 scalars, shared with the runtime's
+/// colonRange: n = floor((b - a) / d + tol) + 1 with tol scaled to the
+/// operands, 0 when the range is empty or an operand is NaN.
+struct RangeCountLowering : RtPattern<RangeCountOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(RangeCountOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    rw.replaceOp(op, b.call("rm_range_count", b.i64(), {b.f64(), b.f64(), b.f64()},
+                            {a.getStart(), a.getStep(), a.getStop()}));
+    return success();
+  }
+};
+
+/// Element k of a range with n elements: start + k*step for the first half,
+/// last - (n-1-k)*step for the second, exactly as the runtime fills ranges.
+/// For the common integer case both are start + k*step.
+struct RangeElementLowering : RtPattern<RangeElementOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(RangeElementOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Location loc = op.getLoc();
+    Value k = LLVM::SIToFPOp::create(rw, loc, b.f64(), a.getIndex());
+    Value n1 = LLVM::SubOp::create(rw, loc, a.getCount(), b.constI64(1));
+    Value rem = LLVM::SIToFPOp::create(
+        rw, loc, b.f64(), LLVM::SubOp::create(rw, loc, n1, a.getIndex()));
+    Value lo = LLVM::FAddOp::create(rw, loc, a.getStart(),
+                                    LLVM::FMulOp::create(rw, loc, k, a.getStep()));
+    Value hi = LLVM::FSubOp::create(rw, loc, a.getLast(),
+                                    LLVM::FMulOp::create(rw, loc, rem, a.getStep()));
+    Value twoK = LLVM::AddOp::create(rw, loc, a.getIndex(), a.getIndex());
+    Value firstHalf =
+        LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, twoK, a.getCount());
+    rw.replaceOp(op, LLVM::SelectOp::create(rw, loc, firstHalf, lo, hi));
+    return success();
+  }
+};
+
+/// The last element of a scalar range (the runtime's snapping rule).
+struct RangeLastLowering : RtPattern<RangeLastOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(RangeLastOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    rw.replaceOp(op, b.call("rm_range_last", b.f64(),
+                            {b.f64(), b.f64(), b.f64(), b.i64()},
+                            {a.getStart(), a.getStep(), a.getStop(), a.getCount()}));
+    return success();
+  }
+};
+
+struct ConcatLowering : RtPattern<ConcatOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(ConcatOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    ArrayRef<int64_t> lens = op.getRowLengths();
+    Value lensArr = b.entryAlloca(b.i64(), std::max<size_t>(lens.size(), 1));
+    for (auto [i, n] : llvm::enumerate(lens)) {
+      Value p = LLVM::GEPOp::create(rw, op.getLoc(), b.ptr(), b.i64(), lensArr,
+                                    ArrayRef<LLVM::GEPArg>{(int32_t)i});
+      LLVM::StoreOp::create(rw, op.getLoc(), b.constI64(n), p);
+    }
+    Value elems = b.ptrArray(a.getElements());
+    rw.replaceOp(op, b.call("rm_concat", b.ptr(), {b.i64(), b.ptr(), b.ptr()},
+                            {b.constI64(lens.size()), lensArr, elems}));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Indexing
+//===----------------------------------------------------------------------===//
+
+struct IndexLowering : RtPattern<IndexOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(IndexOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value arr = b.ptrArray(a.getIndices());
+    rw.replaceOp(op, b.call("rm_index", b.ptr(), {b.ptr(), b.i64(), b.ptr()},
+                            {a.getBase(), b.constI64(a.getIndices().size()), arr}));
+    return success();
+  }
+};
+
+struct IndexScalarLowering : RtPattern<IndexScalarOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(IndexScalarOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    SmallVector<Value> args{a.getBase()};
+    llvm::append_range(args, a.getIndices());
+    SmallVector<Type> params(args.size(), b.f64());
+    params[0] = b.ptr();
+    rw.replaceOp(op, b.call(args.size() == 2 ? "rm_index_f64_1" : "rm_index_f64_2",
+                            b.f64(), params, args));
+    return success();
+  }
+};
+
+struct EndLowering : RtPattern<EndOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(EndOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value e = b.call("rm_end", b.i64(), {b.ptr(), b.i64(), b.i64()},
+                     {a.getBase(), b.constI64(op.getPosition()),
+                      b.constI64(op.getCount())});
+    rw.replaceOp(op, LLVM::SIToFPOp::create(rw, op.getLoc(), b.f64(), e));
+    return success();
+  }
+};
+
+struct IndexAssignLowering : RtPattern<IndexAssignOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(IndexAssignOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    if (op.getRhs().getType().isF64()) {
+      SmallVector<Value> args{a.getSlot()};
+      llvm::append_range(args, a.getIndices());
+      args.push_back(a.getRhs());
+      SmallVector<Type> params(args.size(), b.f64());
+      params[0] = b.ptr();
+      b.call(a.getIndices().size() == 1 ? "rm_index_assign_f64_1"
+                                        : "rm_index_assign_f64_2",
+             b.voidTy(), params, args);
+      rw.eraseOp(op);
+      return success();
+    }
+    Value arr = b.ptrArray(a.getIndices());
+    b.call("rm_index_assign", b.voidTy(),
+           {b.ptr(), b.i64(), b.ptr(), b.ptr(), b.i32()},
+           {a.getSlot(), b.constI64(a.getIndices().size()), arr, a.getRhs(),
+            b.constI32(op.getIsDelete() ? 1 : 0)});
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Variables
+//===----------------------------------------------------------------------===//
+
+struct AllocVarLowering : RtPattern<AllocVarOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(AllocVarOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Type elem = slotElem(op.getSlot());
+    Value slot;
+    if (isa<ValueType>(elem)) {
+      slot = b.entryAlloca(b.ptr(), 1);
+      LLVM::StoreOp::create(rw, op.getLoc(), b.nullPtr(), slot);
+    } else {
+      Type st = scalarSlotStruct(rw.getContext(), elem);
+      slot = b.entryAlloca(st, 1);
+      Value flag = LLVM::GEPOp::create(rw, op.getLoc(), b.ptr(), st, slot,
+                                       ArrayRef<LLVM::GEPArg>{0, 1});
+      Value f = LLVM::ConstantOp::create(rw, op.getLoc(), b.i1(),
+                                         rw.getBoolAttr(false));
+      LLVM::StoreOp::create(rw, op.getLoc(), f, flag);
+    }
+    rw.replaceOp(op, slot);
+    return success();
+  }
+};
+
+/// Loads the assigned flag of a slot (non-null pointer for value slots).
+Value loadDefined(RtBuilder &b, Value slot, Type elem, Value *loaded) {
+  Location loc = b.loc;
+  if (isa<ValueType>(elem)) {
+    Value v = LLVM::LoadOp::create(b.rw, loc, b.ptr(), slot);
+    if (loaded)
+      *loaded = v;
+    return LLVM::ICmpOp::create(b.rw, loc, LLVM::ICmpPredicate::ne, v, b.nullPtr());
+  }
+  Type st = scalarSlotStruct(b.ctx(), elem);
+  Value flagPtr = LLVM::GEPOp::create(b.rw, loc, b.ptr(), st, slot,
+                                      ArrayRef<LLVM::GEPArg>{0, 1});
+  return LLVM::LoadOp::create(b.rw, loc, b.i1(), flagPtr);
+}
+
+struct LoadVarLowering : RtPattern<LoadVarOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(LoadVarOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Type elem = slotElem(op.getSlot());
+    Value loaded;
+    Value defined = loadDefined(b, a.getSlot(), elem, &loaded);
+    auto name = op.getSlot().getDefiningOp<AllocVarOp>()
+                    ? op.getSlot().getDefiningOp<AllocVarOp>().getName()
+                    : StringRef("?");
+    std::string nameStr = name.str();
+    std::optional<StringRef> outputOf = op.getOutputOf();
+    std::string fnStr = outputOf ? outputOf->str() : "";
+    b.guard(defined, [&] {
+      if (outputOf)
+        b.call("rm_error_unassigned_output", b.voidTy(), {b.ptr(), b.ptr()},
+               {b.str(nameStr), b.str(fnStr)});
+      else
+        b.call("rm_error_undefined", b.voidTy(), {b.ptr()}, {b.str(nameStr)});
+    });
+    if (!isa<ValueType>(elem)) {
+      Type st = scalarSlotStruct(rw.getContext(), elem);
+      Value p = LLVM::GEPOp::create(rw, op.getLoc(), b.ptr(), st, a.getSlot(),
+                                    ArrayRef<LLVM::GEPArg>{0, 0});
+      loaded = LLVM::LoadOp::create(rw, op.getLoc(), elem, p);
+    }
+    rw.replaceOp(op, loaded);
+    return success();
+  }
+};
+
+struct IsDefinedLowering : RtPattern<IsDefinedOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(IsDefinedOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    rw.replaceOp(op, loadDefined(b, a.getSlot(), slotElem(op.getSlot()), nullptr));
+    return success();
+  }
+};
+
+struct StoreVarLowering : RtPattern<StoreVarOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(StoreVarOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Location loc = op.getLoc();
+    Type elem = slotElem(op.getSlot());
+    if (isa<ValueType>(elem)) {
+      Value old = LLVM::LoadOp::create(rw, loc, b.ptr(), a.getSlot());
+      b.call("rm_retain", b.voidTy(), {b.ptr()}, {a.getValue()});
+      LLVM::StoreOp::create(rw, loc, a.getValue(), a.getSlot());
+      b.call("rm_release", b.voidTy(), {b.ptr()}, {old});
+    } else {
+      Type st = scalarSlotStruct(rw.getContext(), elem);
+      Value vp = LLVM::GEPOp::create(rw, loc, b.ptr(), st, a.getSlot(),
+                                     ArrayRef<LLVM::GEPArg>{0, 0});
+      LLVM::StoreOp::create(rw, loc, a.getValue(), vp);
+      Value fp = LLVM::GEPOp::create(rw, loc, b.ptr(), st, a.getSlot(),
+                                     ArrayRef<LLVM::GEPArg>{0, 1});
+      Value t = LLVM::ConstantOp::create(rw, loc, b.i1(), rw.getBoolAttr(true));
+      LLVM::StoreOp::create(rw, loc, t, fp);
+    }
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+struct ClearVarLowering : RtPattern<ClearVarOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(ClearVarOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Location loc = op.getLoc();
+    Type elem = slotElem(op.getSlot());
+    if (isa<ValueType>(elem)) {
+      Value old = LLVM::LoadOp::create(rw, loc, b.ptr(), a.getSlot());
+      LLVM::StoreOp::create(rw, loc, b.nullPtr(), a.getSlot());
+      b.call("rm_release", b.voidTy(), {b.ptr()}, {old});
+    } else {
+      Type st = scalarSlotStruct(rw.getContext(), elem);
+      Value fp = LLVM::GEPOp::create(rw, loc, b.ptr(), st, a.getSlot(),
+                                     ArrayRef<LLVM::GEPArg>{0, 1});
+      Value f = LLVM::ConstantOp::create(rw, loc, b.i1(), rw.getBoolAttr(false));
+      LLVM::StoreOp::create(rw, loc, f, fp);
+    }
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+template <typename Op>
+struct LifetimeLowering : RtPattern<Op> {
+  LifetimeLowering(LLVMTypeConverter &tc, StringRef fn)
+      : RtPattern<Op>(tc), fn(fn.str()) {}
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = this->rt(rw, op);
+    b.call(fn, b.voidTy(), {b.ptr()}, {a.getInput()});
+    rw.eraseOp(op);
+    return success();
+  }
+  std::string fn;
+};
+
+//===----------------------------------------------------------------------===//
+// Loops, calls, display, errors
+//===----------------------------------------------------------------------===//
+
+struct ForCountLowering : RtPattern<ForCountOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(ForCountOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    rw.replaceOp(op, b.call("rm_for_count", b.i64(), {b.ptr()}, {a.getRange()}));
+    return success();
+  }
+};
+
+struct ForColumnLowering : RtPattern<ForColumnOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(ForColumnOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    rw.replaceOp(op, b.call("rm_for_column", b.ptr(), {b.ptr(), b.i64()},
+                            {a.getRange(), a.getIndex()}));
+    return success();
+  }
+};
+
+struct BuiltinLowering : RtPattern<BuiltinOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(BuiltinOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Location loc = op.getLoc();
+    // Box native scalar arguments (released after the call).
+    SmallVector<Value> args, boxed;
+    for (auto [orig, conv] : llvm::zip(op.getArgs(), a.getArgs())) {
+      if (isa<ValueType>(orig.getType())) {
+        args.push_back(conv);
+      } else {
+        Value v = b.box(conv);
+        args.push_back(v);
+        boxed.push_back(v);
+      }
+    }
+    Value argArr = b.ptrArray(args);
+    unsigned nout = op->getNumResults();
+    Value outArr = nout ? b.entryAlloca(b.ptr(), nout) : b.nullPtr();
+    b.call("rm_call_builtin", b.voidTy(),
+           {b.ptr(), b.i32(), b.i32(), b.ptr(), b.i32(), b.ptr()},
+           {b.str(op.getCallee()), b.constI32(op.getNargout()),
+            b.constI32(args.size()), argArr, b.constI32(nout), outArr});
+    for (Value v : boxed)
+      b.call("rm_release", b.voidTy(), {b.ptr()}, {v});
+    SmallVector<Value> results;
+    for (unsigned i = 0; i < nout; ++i) {
+      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.ptr(), outArr,
+                                    ArrayRef<LLVM::GEPArg>{(int32_t)i});
+      Value r = LLVM::LoadOp::create(rw, loc, b.ptr(), p);
+      Type want = op.getResult(i).getType();
+      results.push_back(isa<ValueType>(want) ? r : b.unboxAndRelease(r, want));
+    }
+    rw.replaceOp(op, results);
+    return success();
+  }
+};
+
+struct DisplayLowering : RtPattern<DisplayOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(DisplayOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value name = b.str(op.getName());
+    Type t = op.getInput().getType();
+    if (t.isF64()) {
+      b.call("rm_display_f64", b.voidTy(), {b.ptr(), b.f64()}, {name, a.getInput()});
+    } else if (t.isInteger(1)) {
+      Value ext = LLVM::ZExtOp::create(rw, op.getLoc(), b.i32(), a.getInput());
+      b.call("rm_display_bool", b.voidTy(), {b.ptr(), b.i32()}, {name, ext});
+    } else {
+      b.call("rm_display", b.voidTy(), {b.ptr(), b.ptr()}, {name, a.getInput()});
+    }
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+/// `runmat.line N` stores N into the runtime's rm_current_line.
+struct LineLowering : RtPattern<LineOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(LineOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    ModuleOp m = b.module();
+    auto g = m.lookupSymbol<LLVM::GlobalOp>("rm_current_line");
+    if (!g) {
+      OpBuilder::InsertionGuard guard(rw);
+      rw.setInsertionPointToStart(m.getBody());
+      g = LLVM::GlobalOp::create(rw, m.getLoc(), b.i32(), /*isConstant=*/false,
+                                 LLVM::Linkage::External, "rm_current_line",
+                                 Attribute());
+    }
+    Value addr = LLVM::AddressOfOp::create(rw, op.getLoc(), g);
+    LLVM::StoreOp::create(rw, op.getLoc(), b.constI32(op.getLine()), addr);
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+struct EnterLowering : RtPattern<EnterOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(EnterOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    b.call("rm_set_location", b.voidTy(), {b.ptr(), b.ptr(), b.i32()},
+           {b.str(op.getFile()), b.str(op.getFunction()), b.constI32(0)});
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+struct ErrorLowering : RtPattern<ErrorOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(ErrorOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    b.call("rm_error", b.voidTy(), {b.ptr(), b.ptr()},
+           {b.str(op.getIdentifier()), b.str(op.getMessage())});
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+struct ConvertRunMatToLLVMPass
+    : runmat::impl::ConvertRunMatToLLVMPassBase<ConvertRunMatToLLVMPass> {
+  void runOnOperation() override {
+    MLIRContext *ctx = &getContext();
+    LLVMTypeConverter converter(ctx);
+    addRunMatTypeConversions(converter);
+    RewritePatternSet patterns(ctx);
+    populateRunMatToLLVMPatterns(converter, patterns);
+    arith::populateArithToLLVMConversionPatterns(converter, patterns);
+    populateMathToLLVMConversionPatterns(converter, patterns);
+    cf::populateControlFlowToLLVMConversionPatterns(converter, patterns);
+    populateFuncToLLVMConversionPatterns(converter, patterns);
+    LLVMConversionTarget target(*ctx);
+    target.addLegalOp<ModuleOp>();
+    if (failed(applyFullConversion(getOperation(), target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+void runmat::addRunMatTypeConversions(LLVMTypeConverter &converter) {
+  converter.addConversion([](ValueType t) -> Type {
+    return LLVM::LLVMPointerType::get(t.getContext());
+  });
+  converter.addConversion([](SlotType t) -> Type {
+    return LLVM::LLVMPointerType::get(t.getContext());
+  });
+}
+
+void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
+                                          RewritePatternSet &p) {
+  p.add<StringLowering, BoxLowering, UnboxLowering, TruthLowering,
+        RangeLowering, RangeCountLowering, RangeElementLowering, RangeLastLowering,
+        ConcatLowering, IndexLowering, IndexScalarLowering, EndLowering,
+        IndexAssignLowering, AllocVarLowering, LoadVarLowering,
+        IsDefinedLowering, StoreVarLowering, ClearVarLowering,
+        ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
+        LineLowering, EnterLowering, ErrorLowering>(c);
+  p.add<BinaryLowering<PlusOp>, BinaryLowering<MinusOp>, BinaryLowering<TimesOp>,
+        BinaryLowering<RDivideOp>, BinaryLowering<LDivideOp>,
+        BinaryLowering<PowerOp>, BinaryLowering<MTimesOp>,
+        BinaryLowering<MRDivideOp>, BinaryLowering<MLDivideOp>,
+        BinaryLowering<MPowerOp>, BinaryLowering<EqOp>, BinaryLowering<NeOp>,
+        BinaryLowering<LtOp>, BinaryLowering<LeOp>, BinaryLowering<GtOp>,
+        BinaryLowering<GeOp>, BinaryLowering<AndOp>, BinaryLowering<OrOp>>(c);
+  p.add<UnaryLowering<NegOp>, UnaryLowering<NotOp>, UnaryLowering<CTransposeOp>,
+        UnaryLowering<TransposeOp>>(c);
+  p.add<NullaryLowering<EmptyOp>>(c, "rm_empty");
+  p.add<NullaryLowering<ColonAllOp>>(c, "rm_colon_all");
+  p.add<LifetimeLowering<RetainOp>>(c, "rm_retain");
+  p.add<LifetimeLowering<ReleaseOp>>(c, "rm_release");
+}

@@ -1,0 +1,154 @@
+/*===- runmat/rt/abi.h - The RunMat runtime's C ABI -----------------------===*
+ *
+ * The one boundary between compiled MATLAB code (JIT or AOT) and the runtime.
+ * The compiler's lowering (lib/Conversion/RunMatToLLVM) emits calls to exactly
+ * these symbols; the runtime (runtime/lib) implements them. Keep both in sync:
+ * the signatures below are mirrored in RuntimeABI.cpp of the conversion.
+ *
+ * Conventions
+ *  - rm_value* is an opaque, reference-counted MATLAB value (any class).
+ *  - Every function returning rm_value* returns an OWNED reference (+1): the
+ *    caller must rm_release it. Arguments are BORROWED unless stated.
+ *  - Errors never return: the runtime raises a MATLAB error, which unwinds to
+ *    the innermost rm_run_main/rm_try frame (setjmp/longjmp at the boundary;
+ *    C++ exceptions never cross into compiled code).
+ *  - Sizes and indices are int64_t; 1-based where MATLAB is 1-based.
+ *===----------------------------------------------------------------------===*/
+#ifndef RUNMAT_RT_ABI_H
+#define RUNMAT_RT_ABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct rm_value rm_value;
+
+/* Binary operators (rm_binop). The numbering is part of the ABI. */
+enum rm_binop_kind {
+  RM_OP_PLUS = 0,    /* +   */
+  RM_OP_MINUS = 1,   /* -   */
+  RM_OP_TIMES = 2,   /* .*  */
+  RM_OP_RDIVIDE = 3, /* ./  */
+  RM_OP_LDIVIDE = 4, /* .\  */
+  RM_OP_POWER = 5,   /* .^  */
+  RM_OP_MTIMES = 6,  /* *   */
+  RM_OP_MRDIVIDE = 7,/* /   */
+  RM_OP_MLDIVIDE = 8,/* \   */
+  RM_OP_MPOWER = 9,  /* ^   */
+  RM_OP_EQ = 10,     /* ==  */
+  RM_OP_NE = 11,     /* ~=  */
+  RM_OP_LT = 12,     /* <   */
+  RM_OP_LE = 13,     /* <=  */
+  RM_OP_GT = 14,     /* >   */
+  RM_OP_GE = 15,     /* >=  */
+  RM_OP_AND = 16,    /* &   */
+  RM_OP_OR = 17      /* |   */
+};
+
+/* Unary operators (rm_unop). */
+enum rm_unop_kind {
+  RM_OP_NEG = 0,       /* -x  */
+  RM_OP_UPLUS = 1,     /* +x  */
+  RM_OP_NOT = 2,       /* ~x  */
+  RM_OP_CTRANSPOSE = 3,/* x'  */
+  RM_OP_TRANSPOSE = 4  /* x.' */
+};
+
+/* ---- lifetime -------------------------------------------------------- */
+void rm_retain(rm_value *v);
+void rm_release(rm_value *v); /* null is allowed */
+
+/* ---- boxing / unboxing ------------------------------------------------- */
+rm_value *rm_from_f64(double x);
+rm_value *rm_from_bool(int32_t b);
+/* A char row vector from UTF-8 bytes (len bytes, not NUL-terminated). */
+rm_value *rm_from_string(const char *s, int64_t len);
+rm_value *rm_empty(void); /* [] : 0x0 double */
+/* The magic ':' used as a whole-dimension subscript. */
+rm_value *rm_colon_all(void);
+/* Scalar conversion: the value must be a real numeric/logical/char scalar. */
+double rm_to_f64(rm_value *v);
+/* if/while truth: non-empty and all elements nonzero (errors on NaN). */
+int32_t rm_truth(rm_value *v);
+/* Truth for && and ||: the operand must be convertible to a logical scalar. */
+int32_t rm_truth_scalar(rm_value *v);
+/* 1 when v is a real double scalar (the compiler's dynamic guard). */
+int32_t rm_is_scalar_double(rm_value *v);
+
+/* ---- operators ---------------------------------------------------------- */
+rm_value *rm_binop(int32_t op, rm_value *a, rm_value *b);
+rm_value *rm_unop(int32_t op, rm_value *a);
+/* a:b and a:step:b (step may be null). */
+rm_value *rm_range(rm_value *a, rm_value *step, rm_value *b);
+
+/* Scalar ranges, for `for` loops compiled natively: the element count of
+ * start:step:stop and its last element (the endpoint snapped to stop when
+ * within tolerance). colonRange uses the same two functions. */
+int64_t rm_range_count(double start, double step, double stop);
+double rm_range_last(double start, double step, double stop, int64_t count);
+
+/* ---- construction --------------------------------------------------------- */
+/* [ ... ] : nrows rows, row r has rowlens[r] elements; elems holds them row by
+ * row. Empty operands vanish; char wins over numbers; sizes must conform. */
+rm_value *rm_concat(int64_t nrows, const int64_t *rowlens, rm_value **elems);
+
+/* ---- indexing ------------------------------------------------------------- */
+/* base(idx...) */
+rm_value *rm_index(rm_value *base, int64_t nidx, rm_value **idx);
+/* The value of `end` in position k (0-based) of nidx subscripts. */
+int64_t rm_end(rm_value *base, int64_t k, int64_t nidx);
+/* *slot(idx...) = rhs, in place when *slot is not shared; *slot may be null
+ * (an undefined variable grows from []). rhs may be [] for deletion when
+ * is_delete is nonzero. */
+void rm_index_assign(rm_value **slot, int64_t nidx, rm_value **idx,
+                     rm_value *rhs, int32_t is_delete);
+/* Scalar fast paths for A(i) and A(i,j) with double subscripts. */
+double rm_index_f64_1(rm_value *base, double i);
+double rm_index_f64_2(rm_value *base, double i, double j);
+void rm_index_assign_f64_1(rm_value **slot, double i, double rhs);
+void rm_index_assign_f64_2(rm_value **slot, double i, double j, double rhs);
+
+/* ---- for loops over arrays (iterates columns) --------------------------- */
+int64_t rm_for_count(rm_value *range);                /* number of columns */
+rm_value *rm_for_column(rm_value *range, int64_t k); /* 0-based column k */
+
+/* ---- builtins ------------------------------------------------------------- */
+/* Calls the builtin `name` with nargin args; writes nout results into outs
+ * (owned). nargout is what the call site asked for (0 for a statement). */
+void rm_call_builtin(const char *name, int32_t nargout, int32_t nargin,
+                     rm_value **args, int32_t nout, rm_value **outs);
+/* 1 if `name` is a builtin known to the runtime. */
+int32_t rm_has_builtin(const char *name);
+
+/* ---- display -------------------------------------------------------------- */
+/* Auto-display `name = ...` (MATLAB's display()). */
+void rm_display(const char *name, rm_value *v);
+void rm_display_f64(const char *name, double x);
+void rm_display_bool(const char *name, int32_t b);
+
+/* ---- errors ---------------------------------------------------------------- */
+/* Raise a MATLAB error (never returns). */
+void rm_error(const char *identifier, const char *message);
+void rm_error_undefined(const char *name);      /* undefined variable/function */
+void rm_error_unassigned_output(const char *name, const char *function);
+void rm_error_too_many_inputs(const char *fname);
+void rm_error_too_many_outputs(const char *fname);
+/* The line of the statement now executing (compiled code stores into it). */
+extern int32_t rm_current_line;
+/* Record the source position of the statement now executing (for messages). */
+void rm_set_location(const char *file, const char *function, int32_t line);
+
+/* ---- program entry ---------------------------------------------------------- */
+/* Runs entry() under an error handler: prints an uncaught error MATLAB-style
+ * to stderr and returns 1, else returns 0. Flushes stdout. */
+int32_t rm_run_main(void (*entry)(void));
+/* Initialise the runtime once per process (idempotent). */
+void rm_init(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RUNMAT_RT_ABI_H */
