@@ -85,6 +85,10 @@ def RunMat_StringOp : RunMat_Op<"string"> {
   let arguments = (ins StrAttr:$value);
   let results = (outs RunMat_ValueType:$result);
   let assemblyFormat = "$value attr-dict";
+  let builders = [OpBuilder<(ins "::llvm::StringRef":$value), [{
+    build($_builder, $_state, ValueType::get($_builder.getContext()),
+          $_builder.getStringAttr(value));
+  }]>];
 }
 
 def RunMat_EmptyOp : RunMat_Op<"empty"> {
@@ -96,6 +100,9 @@ def RunMat_EmptyOp : RunMat_Op<"empty"> {
   }];
   let results = (outs RunMat_ValueType:$result);
   let assemblyFormat = "attr-dict";
+  let builders = [OpBuilder<(ins), [{
+    build($_builder, $_state, ValueType::get($_builder.getContext()));
+  }]>];
 }
 
 def RunMat_ColonAllOp : RunMat_Op<"colon_all"> {
@@ -109,6 +116,9 @@ def RunMat_ColonAllOp : RunMat_Op<"colon_all"> {
   }];
   let results = (outs RunMat_ValueType:$result);
   let assemblyFormat = "attr-dict";
+  let builders = [OpBuilder<(ins), [{
+    build($_builder, $_state, ValueType::get($_builder.getContext()));
+  }]>];
 }
 
 def RunMat_BoxOp : RunMat_Op<"box"> {
@@ -123,6 +133,9 @@ def RunMat_BoxOp : RunMat_Op<"box"> {
   let arguments = (ins RunMat_Scalar:$input);
   let results = (outs RunMat_ValueType:$result);
   let assemblyFormat = "$input attr-dict `:` type($input)";
+  let builders = [OpBuilder<(ins "::mlir::Value":$input), [{
+    build($_builder, $_state, ValueType::get($_builder.getContext()), input);
+  }]>];
 }
 
 def RunMat_UnboxOp : RunMat_Op<"unbox"> {
@@ -137,6 +150,9 @@ def RunMat_UnboxOp : RunMat_Op<"unbox"> {
   let arguments = (ins RunMat_ValueType:$input);
   let results = (outs F64:$result);
   let assemblyFormat = "$input attr-dict";
+  let builders = [OpBuilder<(ins "::mlir::Value":$input), [{
+    build($_builder, $_state, $_builder.getF64Type(), input);
+  }]>];
 }
 
 def RunMat_TruthOp : RunMat_Op<"truth"> {
@@ -154,6 +170,10 @@ def RunMat_TruthOp : RunMat_Op<"truth"> {
   let arguments = (ins RunMat_ValueType:$input, UnitAttr:$scalar);
   let results = (outs I1:$result);
   let assemblyFormat = "$input attr-dict";
+  let builders = [OpBuilder<(ins "::mlir::Value":$input, "bool":$scalar), [{
+    build($_builder, $_state, $_builder.getI1Type(), input,
+          scalar ? $_builder.getUnitAttr() : ::mlir::UnitAttr());
+  }]>];
 }
 
 //===----------------------------------------------------------------------===//
@@ -408,12 +428,15 @@ def RunMat_AllocVarOp : RunMat_Op<"alloc_var"> {
   let summary = "storage for one variable";
   let description = [{
     A variable's storage in the current function, initially unassigned.
+    With `workspace`, the storage is the runtime's persistent workspace
+    variable of that name (the interactive prompt's variables), which must
+    hold `!runmat.value`.
 
     ```mlir
     %x = runmat.alloc_var "x" : !runmat.slot<f64>
     ```
   }];
-  let arguments = (ins StrAttr:$name);
+  let arguments = (ins StrAttr:$name, UnitAttr:$workspace);
   let results = (outs RunMat_SlotType:$slot);
   let assemblyFormat = "$name attr-dict `:` type($slot)";
 }
@@ -425,20 +448,22 @@ def RunMat_LoadVarOp : RunMat_Op<"load_var", [
   let description = [{
     Reads the variable; a `!runmat.value` result is borrowed. Reading an
     unassigned variable raises "Unrecognized function or variable", or,
-    with `output_of`, the unassigned-output error of that function.
+    with `output_of`, the unassigned-output error of that function. With
+    `nullable` (value slots only) an unassigned variable reads as null.
 
     ```mlir
     %v = runmat.load_var %x : !runmat.slot<f64>
     ```
   }];
-  let arguments = (ins RunMat_SlotType:$slot, OptionalAttr<StrAttr>:$output_of);
+  let arguments = (ins RunMat_SlotType:$slot, OptionalAttr<StrAttr>:$output_of,
+                   UnitAttr:$nullable);
   let results = (outs RunMat_AnyVal:$result);
   let assemblyFormat = "$slot attr-dict `:` type($slot)";
   let builders = [
     OpBuilder<(ins "::mlir::Value":$slot), [{
       build($_builder, $_state,
             ::mlir::cast<SlotType>(slot.getType()).getElementType(), slot,
-            ::mlir::StringAttr());
+            ::mlir::StringAttr(), ::mlir::UnitAttr());
     }]>
   ];
 }
@@ -555,6 +580,37 @@ def RunMat_BuiltinOp : RunMat_Op<"builtin"> {
                    I32Attr:$nargout);
   let results = (outs Variadic<RunMat_AnyVal>:$results);
   let assemblyFormat = "$callee `(` $args `)` attr-dict `:` functional-type($args, $results)";
+}
+
+def RunMat_AssignAnsOp : RunMat_Op<"assign_ans"> {
+  let summary = "stores an optional call result into `ans`";
+  let description = [{
+    For a call statement (`f(x)` with nargout 0): when the call produced a
+    value (`value` is not null), stores it in `ans` and, with `display`,
+    shows it as `ans = ...`.
+
+    ```mlir
+    runmat.assign_ans %r, %ans {display}
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$value, RunMat_SlotType:$slot,
+                   UnitAttr:$display);
+  let assemblyFormat = "$value `,` $slot attr-dict `:` type($slot)";
+}
+
+def RunMat_SwitchMatchOp : RunMat_Op<"switch_match"> {
+  let summary = "whether a switch subject matches a case";
+  let description = [{
+    MATLAB's `case` rule: numbers compare with `==`, char arrays with
+    `strcmp`, and a cell array case matches when any element does.
+
+    ```mlir
+    %m = runmat.switch_match %subject, %case
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$subject, RunMat_ValueType:$caseValue);
+  let results = (outs I1:$result);
+  let assemblyFormat = "$subject `,` $caseValue attr-dict";
 }
 
 def RunMat_DisplayOp : RunMat_Op<"display"> {

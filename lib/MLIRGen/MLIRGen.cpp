@@ -1,1 +1,953 @@
-// placeholder
+//===- MLIRGen.cpp - Emit the runmat dialect from the AST -----------------===//
+//
+// One func.func per specialization (sema::Program). Control flow is emitted
+// as cf branches (MATLAB's break/continue/return map directly onto them);
+// variables are runmat slots that LLVM promotes to registers. Owned values
+// (+1) produced inside a statement are released at its end; loads are
+// borrowed.
+//
+//===----------------------------------------------------------------------===//
+#include "runmat/MLIRGen/MLIRGen.h"
+
+#include "RunMat/RunMatDialect.h"
+#include "RunMat/RunMatOps.h"
+#include "runmat/Frontend/AST.h"
+#include "runmat/Frontend/Sema.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Verifier.h"
+
+#include <deque>
+#include <map>
+
+using namespace mlir;
+using namespace runmat;
+using namespace runmat::ast;
+using MLoc = mlir::Location;
+using MBlock = mlir::Block;
+using sema::Specialization;
+using sema::Ty;
+
+namespace {
+
+/// An emitted expression value with its lattice type.
+struct EV {
+  Value v;
+  Ty ty = Ty::Any;
+};
+
+class Gen {
+public:
+  Gen(MLIRContext &ctx, sema::Program &prog, const std::string &path)
+      : ctx(ctx), b(&ctx), prog(prog), path(path) {
+    std::string base = path.substr(path.find_last_of('/') + 1);
+    if (base.size() > 2 && base.substr(base.size() - 2) == ".m")
+      base = base.substr(0, base.size() - 2);
+    fileBase = base;
+  }
+
+  OwningOpRef<ModuleOp> run() {
+    module = ModuleOp::create(b.getUnknownLoc());
+    queue.push_back(&prog.entry());
+    while (!queue.empty()) {
+      Specialization *s = queue.front();
+      queue.pop_front();
+      emitSpec(*s);
+    }
+    return module;
+  }
+
+private:
+  //===--------------------------------------------------------------===//
+  // Types and locations
+  //===--------------------------------------------------------------===//
+  Type valueTy() { return ValueType::get(&ctx); }
+  Type mlirTy(Ty t) {
+    switch (t) {
+    case Ty::Num:
+      return b.getF64Type();
+    case Ty::Bool:
+      return b.getI1Type();
+    default:
+      return valueTy();
+    }
+  }
+  MLoc loc(ast::Location l) {
+    return FileLineColLoc::get(&ctx, path, l.line, l.col);
+  }
+
+  //===--------------------------------------------------------------===//
+  // Temporaries (owned values released at the end of a statement)
+  //===--------------------------------------------------------------===//
+  Value own(Value v) {
+    temps.back().push_back(v);
+    return v;
+  }
+  void pushTemps() { temps.emplace_back(); }
+  void popTemps(MLoc l) {
+    for (Value v : temps.back())
+      ReleaseOp::create(b, l, v);
+    temps.pop_back();
+  }
+
+  //===--------------------------------------------------------------===//
+  // Conversions between native scalars and values
+  //===--------------------------------------------------------------===//
+  Value f64Const(double x, MLoc l) {
+    return arith::ConstantOp::create(b, l, b.getF64FloatAttr(x));
+  }
+  Value asValue(EV e, MLoc l) {
+    if (isa<ValueType>(e.v.getType()))
+      return e.v;
+    return own(BoxOp::create(b, l, e.v));
+  }
+  Value asF64(EV e, MLoc l) {
+    Type t = e.v.getType();
+    if (t.isF64())
+      return e.v;
+    if (t.isInteger(1))
+      return arith::UIToFPOp::create(b, l, b.getF64Type(), e.v);
+    return UnboxOp::create(b, l, e.v);
+  }
+  /// Converts to the representation of lattice type `t`.
+  Value coerce(EV e, Ty t, MLoc l) {
+    Type want = mlirTy(t);
+    if (e.v.getType() == want)
+      return e.v;
+    if (isa<ValueType>(want))
+      return asValue(e, l);
+    if (want.isF64())
+      return asF64(e, l);
+    // i1 from f64 or value.
+    Value x = asF64(e, l);
+    return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNE, x, f64Const(0, l));
+  }
+  /// The truth of an if/while condition (MATLAB: non-empty, all nonzero).
+  Value condition(EV e, MLoc l) {
+    if (e.v.getType().isInteger(1))
+      return e.v;
+    return TruthOp::create(b, l, asValue(e, l), /*scalar=*/false);
+  }
+
+  //===--------------------------------------------------------------===//
+  // Slots
+  //===--------------------------------------------------------------===//
+  Value allocSlot(const std::string &name, Type elem, bool workspace = false) {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(entryBlock);
+    return AllocVarOp::create(b, b.getUnknownLoc(), SlotType::get(&ctx, elem),
+                              name, workspace);
+  }
+  Value slotOf(const std::string &name) {
+    auto it = slots.find(name);
+    return it == slots.end() ? Value() : it->second;
+  }
+  Ty varTy(const std::string &name) {
+    auto it = spec->vars.find(name);
+    return it == spec->vars.end() ? Ty::Any : it->second;
+  }
+  Value load(const std::string &name, MLoc l) {
+    return LoadVarOp::create(b, l, slotOf(name));
+  }
+  void store(const std::string &name, EV e, MLoc l) {
+    StoreVarOp::create(b, l, coerce(e, varTy(name), l), slotOf(name));
+  }
+  bool isVar(const std::string &name) {
+    return prog.scope(spec->fn).isVar(name);
+  }
+
+  /// Starts a fresh block after a terminator (for code after break/return).
+  void startDeadBlock() {
+    MBlock *blk = new MBlock();
+    currentRegion()->push_back(blk);
+    b.setInsertionPointToStart(blk);
+  }
+  Region *currentRegion() { return b.getInsertionBlock()->getParent(); }
+  MBlock *newBlock() {
+    MBlock *blk = new MBlock();
+    currentRegion()->push_back(blk);
+    return blk;
+  }
+  void branchTo(MBlock *dest, MLoc l) {
+    if (!b.getInsertionBlock()->empty() &&
+        b.getInsertionBlock()->back().hasTrait<OpTrait::IsTerminator>())
+      return;
+    cf::BranchOp::create(b, l, dest);
+  }
+
+  void unsupported(const std::string &what, MLoc l) {
+    ErrorOp::create(b, l, "RunMat:unsupported",
+                    "RunMat does not support " + what + " yet.");
+  }
+
+  //===--------------------------------------------------------------===//
+  // Functions
+  //===--------------------------------------------------------------===//
+  void emitSpec(Specialization &s) {
+    spec = &s;
+    slots.clear();
+    loops.clear();
+    const Function *fn = s.fn;
+    ast::Location fl = fn ? fn->loc : ast::Location{1, 1};
+    MLoc l = loc(fl);
+
+    SmallVector<Type> argTypes, resTypes;
+    if (fn && !s.isScript && s.mangledName != "__runmat_main")
+      for (Ty t : s.argTys)
+        argTypes.push_back(mlirTy(t));
+    bool isEntry = s.isScript || s.mangledName == "__runmat_main";
+    if (!isEntry)
+      for (Ty t : s.resultTys)
+        resTypes.push_back(mlirTy(t));
+
+    b.setInsertionPointToEnd(module.getBody());
+    auto func = func::FuncOp::create(b, l, s.mangledName,
+                                     b.getFunctionType(argTypes, resTypes));
+    if (!isEntry)
+      func.setPrivate();
+    entryBlock = func.addEntryBlock();
+    b.setInsertionPointToStart(entryBlock);
+    EnterOp::create(b, l, fn ? fn->name : fileBase, path);
+
+    bool workspace = prog.repl() && s.isScript;
+    for (auto &[name, t] : s.vars)
+      slots[name] = allocSlot(name, mlirTy(t), workspace);
+
+    temps.clear();
+    pushTemps();
+    if (fn && !isEntry) {
+      if (fn->params.size() < s.argTys.size() &&
+          !(fn->params.size() && fn->params.back() == "varargin")) {
+        ErrorOp::create(b, l, "MATLAB:TooManyInputs", "Too many input arguments.");
+      }
+      for (size_t i = 0; i < fn->params.size() && i < s.argTys.size(); ++i)
+        if (fn->params[i] != "~")
+          store(fn->params[i], EV{entryBlock->getArgument(i), s.argTys[i]}, l);
+      if ((size_t)s.nargout > fn->outputs.size())
+        ErrorOp::create(b, l, "MATLAB:TooManyOutputs", "Too many output arguments.");
+    }
+
+    exitBlock = new MBlock();
+    const ast::Block &body = s.isScript ? prog.file().script : fn->body;
+    emitBlock(body);
+    branchTo(exitBlock, l);
+    func.getBody().push_back(exitBlock);
+    b.setInsertionPointToStart(exitBlock);
+
+    // Results: outputs 1..max(nargout,1), retained before the slots go.
+    SmallVector<Value> results;
+    if (!isEntry) {
+      for (size_t k = 0; k < s.resultTys.size(); ++k) {
+        Type rt = mlirTy(s.resultTys[k]);
+        if (k >= fn->outputs.size()) {
+          results.push_back(EmptyOp::create(b, l));
+          continue;
+        }
+        Value slot = slotOf(fn->outputs[k]);
+        Type st = cast<SlotType>(slot.getType()).getElementType();
+        if (s.nargout == 0 && isa<ValueType>(st)) {
+          Value v = LoadVarOp::create(b, l, st, slot, StringAttr(), b.getUnitAttr());
+          RetainOp::create(b, l, v);
+          results.push_back(v);
+          continue;
+        }
+        if (s.nargout == 0) {
+          // A scalar first output of a statement call: boxed if assigned.
+          Value v = LoadVarOp::create(b, l, st, slot, b.getStringAttr(fn->name),
+                                      UnitAttr());
+          results.push_back(BoxOp::create(b, l, v));
+          continue;
+        }
+        Value v = LoadVarOp::create(b, l, st, slot, b.getStringAttr(fn->name),
+                                    UnitAttr());
+        if (isa<ValueType>(st))
+          RetainOp::create(b, l, v);
+        if (v.getType() != rt) {
+          Value c = coerce(EV{v, Ty::Any}, s.resultTys[k], l);
+          results.push_back(c);
+        } else {
+          results.push_back(v);
+        }
+      }
+    }
+    temps.back().clear(); // result boxes are owned by the caller
+    temps.pop_back();
+    if (!workspace)
+      for (auto &[name, slot] : slots)
+        if (isa<ValueType>(cast<SlotType>(slot.getType()).getElementType()))
+          ClearVarOp::create(b, l, slot);
+    func::ReturnOp::create(b, l, results);
+  }
+
+  //===--------------------------------------------------------------===//
+  // Statements
+  //===--------------------------------------------------------------===//
+  void emitBlock(const ast::Block &blk) {
+    for (auto &s : blk)
+      emitStmt(*s);
+  }
+
+  void emitStmt(const Stmt &s) {
+    MLoc l = loc(s.loc);
+    LineOp::create(b, l, (int32_t)s.loc.line);
+    pushTemps();
+    switch (s.kind) {
+    case Stmt::Kind::Expr:
+      emitExprStmt(static_cast<const ExprStmt &>(s), l);
+      break;
+    case Stmt::Kind::Assign:
+      emitAssign(static_cast<const AssignStmt &>(s), l);
+      break;
+    case Stmt::Kind::MultiAssign:
+      emitMultiAssign(static_cast<const MultiAssignStmt &>(s), l);
+      break;
+    case Stmt::Kind::If:
+      emitIf(static_cast<const IfStmt &>(s), l);
+      break;
+    case Stmt::Kind::For:
+      emitFor(static_cast<const ForStmt &>(s), l);
+      break;
+    case Stmt::Kind::While:
+      emitWhile(static_cast<const WhileStmt &>(s), l);
+      break;
+    case Stmt::Kind::Switch:
+      emitSwitch(static_cast<const SwitchStmt &>(s), l);
+      break;
+    case Stmt::Kind::Break:
+    case Stmt::Kind::Continue:
+      if (loops.empty()) {
+        // MATLAB treats break/continue outside a loop like return.
+        cf::BranchOp::create(b, l, exitBlock);
+      } else {
+        cf::BranchOp::create(b, l, s.kind == Stmt::Kind::Break
+                                       ? loops.back().exit
+                                       : loops.back().cont);
+      }
+      startDeadBlock();
+      break;
+    case Stmt::Kind::Return:
+      cf::BranchOp::create(b, l, exitBlock);
+      startDeadBlock();
+      break;
+    case Stmt::Kind::TryCatch:
+      unsupported("try/catch", l);
+      break;
+    case Stmt::Kind::Global:
+      unsupported("global variables", l);
+      break;
+    case Stmt::Kind::Persistent:
+      unsupported("persistent variables", l);
+      break;
+    case Stmt::Kind::Command: {
+      auto &c = static_cast<const CommandStmt &>(s);
+      SmallVector<Value> args;
+      for (auto &a : c.args)
+        args.push_back(own(StringOp::create(b, l, a)));
+      emitNamedCallStatement(c.name, args, s.display, l);
+      break;
+    }
+    }
+    popTemps(l);
+  }
+
+  /// A call statement `name(args)` with nargout = 0.
+  void emitNamedCallStatement(const std::string &name, ValueRange args,
+                              bool display, MLoc l) {
+    if (sema::Program::isBuiltin(name)) {
+      auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr(name), args,
+                                  b.getI32IntegerAttr(0));
+      own(op.getResult(0));
+      AssignAnsOp::create(b, l, op.getResult(0), slotOf("ans"), display);
+      return;
+    }
+    ErrorOp::create(b, l, "MATLAB:UndefinedFunction",
+                    "Unrecognized function or variable '" + name + "'.");
+  }
+
+  void emitExprStmt(const ExprStmt &s, MLoc l) {
+    const Expr &e = *s.expr;
+    // A bare variable displays under its own name.
+    if (e.kind == Expr::Kind::Identifier &&
+        isVar(static_cast<const IdentifierExpr &>(e).name)) {
+      auto &name = static_cast<const IdentifierExpr &>(e).name;
+      Value v = load(name, l);
+      if (s.display)
+        DisplayOp::create(b, l, name, v);
+      return;
+    }
+    // A call statement: nargout = 0, the result (if any) goes to ans.
+    if (const std::string *callee = calleeName(e)) {
+      std::vector<const Expr *> args = callArgs(e);
+      std::vector<EV> outs = emitCall(*callee, args, 0, l);
+      if (!outs.empty() && outs[0].v)
+        AssignAnsOp::create(b, l, asValue(outs[0], l), slotOf("ans"), s.display);
+      return;
+    }
+    EV v = emitExpr(e);
+    store("ans", v, l);
+    if (s.display)
+      DisplayOp::create(b, l, "ans", load("ans", l));
+  }
+
+  /// The function a call expression names (`f` or `f(...)`), or null when
+  /// the expression is not a function call.
+  const std::string *calleeName(const Expr &e) {
+    const Expr *base = &e;
+    if (e.kind == Expr::Kind::Index)
+      base = static_cast<const IndexExpr &>(e).base.get();
+    if (base->kind != Expr::Kind::Identifier)
+      return nullptr;
+    auto &name = static_cast<const IdentifierExpr &>(*base).name;
+    if (isVar(name))
+      return nullptr;
+    return &name;
+  }
+  std::vector<const Expr *> callArgs(const Expr &e) {
+    std::vector<const Expr *> args;
+    if (e.kind == Expr::Kind::Index)
+      for (auto &a : static_cast<const IndexExpr &>(e).args)
+        args.push_back(a.get());
+    return args;
+  }
+
+  void emitAssign(const AssignStmt &s, MLoc l) {
+    const Expr &lhs = *s.lhs;
+    if (lhs.kind == Expr::Kind::Identifier) {
+      auto &name = static_cast<const IdentifierExpr &>(lhs).name;
+      EV v = emitExpr(*s.rhs);
+      store(name, v, l);
+      if (s.display)
+        DisplayOp::create(b, l, name, load(name, l));
+      return;
+    }
+    if (lhs.kind == Expr::Kind::Index &&
+        static_cast<const IndexExpr &>(lhs).base->kind == Expr::Kind::Identifier) {
+      auto &ix = static_cast<const IndexExpr &>(lhs);
+      auto &name = static_cast<const IdentifierExpr &>(*ix.base).name;
+      Value slot = slotOf(name);
+      bool del = sema::isEmptyMatrixLiteral(*s.rhs);
+      EV rhs = del ? EV{own(EmptyOp::create(b, l)), Ty::DArr} : emitExpr(*s.rhs);
+      // Subscripts may use `end` of the variable's current value.
+      ends.push_back(EndCtx{Value(), name, 0, (int)ix.args.size()});
+      std::vector<EV> idx;
+      bool scalarForm = !del && rhs.ty == Ty::Num && ix.args.size() <= 2;
+      for (size_t i = 0; i < ix.args.size(); ++i) {
+        ends.back().pos = (int)i;
+        EV a = emitSubscript(*ix.args[i]);
+        scalarForm &= a.ty == Ty::Num;
+        idx.push_back(a);
+      }
+      ends.pop_back();
+      SmallVector<Value> ivals;
+      for (auto &a : idx)
+        ivals.push_back(scalarForm ? asF64(a, l) : asValue(a, l));
+      Value r = scalarForm ? asF64(rhs, l) : asValue(rhs, l);
+      IndexAssignOp::create(b, l, slot, ivals, r, del);
+      if (s.display)
+        DisplayOp::create(b, l, name, load(name, l));
+      return;
+    }
+    unsupported("this kind of assignment (fields, cells)", l);
+  }
+
+  void emitMultiAssign(const MultiAssignStmt &s, MLoc l) {
+    const std::string *callee = calleeName(*s.rhs);
+    if (!callee) {
+      unsupported("multiple assignment from a non-call expression", l);
+      return;
+    }
+    int nout = (int)s.lhs.size();
+    std::vector<EV> outs = emitCall(*callee, callArgs(*s.rhs), nout, l);
+    for (int k = 0; k < nout && k < (int)outs.size(); ++k) {
+      const Expr *t = s.lhs[k].get();
+      if (!t || !outs[k].v)
+        continue;
+      if (t->kind == Expr::Kind::Identifier) {
+        auto &name = static_cast<const IdentifierExpr &>(*t).name;
+        store(name, outs[k], l);
+        if (s.display)
+          DisplayOp::create(b, l, name, load(name, l));
+      } else {
+        unsupported("indexed targets in multiple assignment", l);
+      }
+    }
+  }
+
+  void emitIf(const IfStmt &s, MLoc l) {
+    MBlock *merge = newBlock();
+    for (auto &c : s.clauses) {
+      if (!c.cond) {
+        emitBlock(c.body);
+        branchTo(merge, l);
+        break;
+      }
+      pushTemps();
+      Value cond = condition(emitExpr(*c.cond), loc(c.loc));
+      popTemps(l);
+      MBlock *thenB = newBlock(), *elseB = newBlock();
+      cf::CondBranchOp::create(b, l, cond, thenB, elseB);
+      b.setInsertionPointToStart(thenB);
+      emitBlock(c.body);
+      branchTo(merge, l);
+      b.setInsertionPointToStart(elseB);
+    }
+    branchTo(merge, l);
+    // Keep block order readable: merge last.
+    merge->moveBefore(currentRegion(), currentRegion()->end());
+    b.setInsertionPointToStart(merge);
+  }
+
+  void emitWhile(const WhileStmt &s, MLoc l) {
+    MBlock *header = newBlock(), *body = newBlock(), *exit = newBlock();
+    cf::BranchOp::create(b, l, header);
+    b.setInsertionPointToStart(header);
+    pushTemps();
+    Value cond = condition(emitExpr(*s.cond), l);
+    popTemps(l);
+    cf::CondBranchOp::create(b, l, cond, body, exit);
+    b.setInsertionPointToStart(body);
+    loops.push_back({header, exit});
+    emitBlock(s.body);
+    loops.pop_back();
+    branchTo(header, l);
+    exit->moveBefore(currentRegion(), currentRegion()->end());
+    b.setInsertionPointToStart(exit);
+  }
+
+  void emitFor(const ForStmt &s, MLoc l) {
+    Ty varT = varTy(s.var);
+    const Expr &r = *s.range;
+    bool scalarRange = false;
+    if (r.kind == Expr::Kind::Range) {
+      auto &rg = static_cast<const RangeExpr &>(r);
+      scalarRange = prog.typeOf(*spec, *rg.start) == Ty::Num &&
+                    prog.typeOf(*spec, *rg.stop) == Ty::Num &&
+                    (!rg.step || prog.typeOf(*spec, *rg.step) == Ty::Num);
+    }
+    Type i64 = b.getI64Type();
+    Value count, start, step, last, hidden;
+    if (scalarRange) {
+      auto &rg = static_cast<const RangeExpr &>(r);
+      start = asF64(emitExpr(*rg.start), l);
+      step = rg.step ? asF64(emitExpr(*rg.step), l) : f64Const(1.0, l);
+      Value stop = asF64(emitExpr(*rg.stop), l);
+      count = RangeCountOp::create(b, l, i64, start, step, stop);
+      last = RangeLastOp::create(b, l, b.getF64Type(), start, step, stop, count);
+    } else {
+      EV rv = emitExpr(r);
+      hidden = allocSlot("for." + std::to_string(++hiddenCounter), valueTy());
+      StoreVarOp::create(b, l, asValue(rv, l), hidden);
+      count = ForCountOp::create(b, l, i64, LoadVarOp::create(b, l, hidden));
+    }
+    MBlock *header = newBlock(), *body = newBlock(), *latch = newBlock(),
+          *exit = newBlock();
+    header->addArgument(i64, l);
+    Value zero = arith::ConstantOp::create(b, l, b.getI64IntegerAttr(0));
+    cf::BranchOp::create(b, l, header, ValueRange{zero});
+    b.setInsertionPointToStart(header);
+    Value k = header->getArgument(0);
+    Value more = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, k, count);
+    cf::CondBranchOp::create(b, l, more, body, exit);
+
+    b.setInsertionPointToStart(body);
+    pushTemps();
+    if (scalarRange) {
+      Value x = RangeElementOp::create(b, l, b.getF64Type(), start, step, last,
+                                       count, k);
+      store(s.var, EV{x, Ty::Num}, l);
+    } else {
+      Value col = own(ForColumnOp::create(b, l, valueTy(),
+                                          LoadVarOp::create(b, l, hidden), k));
+      store(s.var, EV{col, varT}, l);
+    }
+    popTemps(l);
+    loops.push_back({latch, exit});
+    emitBlock(s.body);
+    loops.pop_back();
+    branchTo(latch, l);
+
+    b.setInsertionPointToStart(latch);
+    Value one = arith::ConstantOp::create(b, l, b.getI64IntegerAttr(1));
+    Value next = arith::AddIOp::create(b, l, k, one);
+    cf::BranchOp::create(b, l, header, ValueRange{next});
+    exit->moveBefore(currentRegion(), currentRegion()->end());
+    b.setInsertionPointToStart(exit);
+    if (hidden)
+      ClearVarOp::create(b, l, hidden);
+  }
+
+  void emitSwitch(const SwitchStmt &s, MLoc l) {
+    Value subject = asValue(emitExpr(*s.subject), l);
+    MBlock *merge = newBlock();
+    for (auto &c : s.cases) {
+      if (!c.value) {
+        emitBlock(c.body);
+        branchTo(merge, l);
+        break;
+      }
+      pushTemps();
+      Value cv = asValue(emitExpr(*c.value), loc(c.loc));
+      Value m = SwitchMatchOp::create(b, loc(c.loc), b.getI1Type(), subject, cv);
+      popTemps(l);
+      MBlock *thenB = newBlock(), *elseB = newBlock();
+      cf::CondBranchOp::create(b, l, m, thenB, elseB);
+      b.setInsertionPointToStart(thenB);
+      emitBlock(c.body);
+      branchTo(merge, l);
+      b.setInsertionPointToStart(elseB);
+    }
+    branchTo(merge, l);
+    merge->moveBefore(currentRegion(), currentRegion()->end());
+    b.setInsertionPointToStart(merge);
+  }
+
+  //===--------------------------------------------------------------===//
+  // Expressions
+  //===--------------------------------------------------------------===//
+  EV emitExpr(const Expr &e) {
+    MLoc l = loc(e.loc);
+    Ty t = prog.typeOf(*spec, e);
+    switch (e.kind) {
+    case Expr::Kind::Number: {
+      auto &n = static_cast<const NumberExpr &>(e);
+      if (n.isImag) {
+        // 2i: complex(0, 2) via the runtime.
+        Value re = BoxOp::create(b, l, f64Const(0, l));
+        Value im = BoxOp::create(b, l, f64Const(n.value, l));
+        own(re);
+        own(im);
+        auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr("complex"),
+                                    ValueRange{re, im}, b.getI32IntegerAttr(1));
+        return EV{own(op.getResult(0)), Ty::Any};
+      }
+      return EV{f64Const(n.value, l), Ty::Num};
+    }
+    case Expr::Kind::String:
+      return EV{own(StringOp::create(b, l, static_cast<const StringExpr &>(e).value)),
+                Ty::Any};
+    case Expr::Kind::Colon:
+      return EV{own(ColonAllOp::create(b, l)), Ty::Any};
+    case Expr::Kind::End:
+      return emitEnd(l);
+    case Expr::Kind::Identifier: {
+      auto &id = static_cast<const IdentifierExpr &>(e);
+      if (isVar(id.name))
+        return EV{load(id.name, l), varTy(id.name)};
+      if (spec->fn && (id.name == "nargin" || id.name == "nargout"))
+        return EV{f64Const(id.name == "nargin" ? (double)spec->argTys.size()
+                                               : (double)spec->nargout,
+                           l),
+                  Ty::Num};
+      auto outs = emitCall(id.name, {}, 1, l);
+      return outs.empty() ? EV{own(EmptyOp::create(b, l)), Ty::Any} : outs[0];
+    }
+    case Expr::Kind::Binary:
+      return emitBinary(static_cast<const BinaryExpr &>(e), t, l);
+    case Expr::Kind::Unary: {
+      auto &u = static_cast<const UnaryExpr &>(e);
+      EV x = emitExpr(*u.operand);
+      if (u.op == UnOp::Plus)
+        return t == Ty::Num ? EV{asF64(x, l), Ty::Num} : x;
+      if (u.op == UnOp::Neg) {
+        if (t == Ty::Num)
+          return EV{NegOp::create(b, l, asF64(x, l)), Ty::Num};
+        return EV{own(NegOp::create(b, l, asValue(x, l))), t};
+      }
+      if (t == Ty::Bool)
+        return EV{NotOp::create(b, l, asF64(x, l)), Ty::Bool};
+      return EV{own(NotOp::create(b, l, asValue(x, l))), t};
+    }
+    case Expr::Kind::Postfix: {
+      auto &p = static_cast<const PostfixExpr &>(e);
+      EV x = emitExpr(*p.operand);
+      if (!isa<ValueType>(x.v.getType()))
+        return x; // the transpose of a scalar
+      Value r = p.op == PostOp::CTranspose
+                    ? CTransposeOp::create(b, l, x.v).getResult()
+                    : TransposeOp::create(b, l, x.v).getResult();
+      return EV{own(r), t};
+    }
+    case Expr::Kind::Range: {
+      auto &r = static_cast<const RangeExpr &>(e);
+      Value a = asValue(emitExpr(*r.start), l);
+      Value st = r.step ? asValue(emitExpr(*r.step), l) : Value();
+      Value z = asValue(emitExpr(*r.stop), l);
+      return EV{own(RangeOp::create(b, l, valueTy(), a, st, z)), t};
+    }
+    case Expr::Kind::Matrix: {
+      auto &m = static_cast<const MatrixExpr &>(e);
+      SmallVector<int64_t> lens;
+      SmallVector<Value> elems;
+      for (auto &row : m.rows) {
+        if (row.empty())
+          continue;
+        lens.push_back(row.size());
+        for (auto &el : row)
+          elems.push_back(asValue(emitExpr(*el), l));
+      }
+      if (elems.empty())
+        return EV{own(EmptyOp::create(b, l)), Ty::DArr};
+      return EV{own(ConcatOp::create(b, l, valueTy(), lens, elems)), t};
+    }
+    case Expr::Kind::Index:
+      return emitIndex(static_cast<const IndexExpr &>(e), t, l);
+    case Expr::Kind::Cell:
+      unsupported("cell arrays", l);
+      break;
+    case Expr::Kind::CellIndex:
+      unsupported("cell indexing", l);
+      break;
+    case Expr::Kind::Field:
+    case Expr::Kind::DynField:
+      unsupported("structs", l);
+      break;
+    case Expr::Kind::AnonFunc:
+      unsupported("anonymous functions", l);
+      break;
+    case Expr::Kind::FuncHandle:
+      unsupported("function handles", l);
+      break;
+    }
+    return EV{own(EmptyOp::create(b, l)), Ty::Any};
+  }
+
+  EV emitBinary(const BinaryExpr &e, Ty t, MLoc l) {
+    if (e.op == BinOp::AndAnd || e.op == BinOp::OrOr)
+      return emitShortCircuit(e, l);
+    EV lhs = emitExpr(*e.lhs), rhs = emitExpr(*e.rhs);
+    bool scalar = t == Ty::Num || t == Ty::Bool;
+    Value x, y;
+    if (scalar) {
+      x = asF64(lhs, l);
+      y = asF64(rhs, l);
+    } else {
+      x = asValue(lhs, l);
+      y = asValue(rhs, l);
+    }
+    Value r;
+    switch (e.op) {
+#define RM_CASE(K, OP)                                                         \
+  case BinOp::K:                                                               \
+    r = OP::create(b, l, x, y);                                                \
+    break;
+      RM_CASE(Plus, PlusOp)
+      RM_CASE(Minus, MinusOp)
+      RM_CASE(Times, TimesOp)
+      RM_CASE(RDivide, RDivideOp)
+      RM_CASE(LDivide, LDivideOp)
+      RM_CASE(Power, PowerOp)
+      RM_CASE(MTimes, MTimesOp)
+      RM_CASE(MRDivide, MRDivideOp)
+      RM_CASE(MLDivide, MLDivideOp)
+      RM_CASE(MPower, MPowerOp)
+      RM_CASE(Eq, EqOp)
+      RM_CASE(Ne, NeOp)
+      RM_CASE(Lt, LtOp)
+      RM_CASE(Le, LeOp)
+      RM_CASE(Gt, GtOp)
+      RM_CASE(Ge, GeOp)
+      RM_CASE(And, AndOp)
+      RM_CASE(Or, OrOp)
+#undef RM_CASE
+    default:
+      break;
+    }
+    if (!scalar)
+      own(r);
+    return EV{r, t};
+  }
+
+  /// a && b, a || b: b is evaluated only when needed; both must be
+  /// convertible to logical scalars.
+  EV emitShortCircuit(const BinaryExpr &e, MLoc l) {
+    bool isAnd = e.op == BinOp::AndAnd;
+    auto truth = [&](EV v) -> Value {
+      if (v.v.getType().isInteger(1))
+        return v.v;
+      return TruthOp::create(b, l, asValue(v, l), /*scalar=*/true);
+    };
+    pushTemps();
+    Value lv = truth(emitExpr(*e.lhs));
+    popTemps(l);
+    MBlock *rhsB = newBlock(), *merge = newBlock();
+    merge->addArgument(b.getI1Type(), l);
+    if (isAnd)
+      cf::CondBranchOp::create(b, l, lv, rhsB, ValueRange{}, merge, ValueRange{lv});
+    else
+      cf::CondBranchOp::create(b, l, lv, merge, ValueRange{lv}, rhsB, ValueRange{});
+    b.setInsertionPointToStart(rhsB);
+    pushTemps();
+    Value rv = truth(emitExpr(*e.rhs));
+    popTemps(l);
+    cf::BranchOp::create(b, l, merge, ValueRange{rv});
+    b.setInsertionPointToStart(merge);
+    return EV{merge->getArgument(0), Ty::Bool};
+  }
+
+  struct EndCtx {
+    Value base;       // the indexed value, or null: load `var` lazily
+    std::string var;  // for assignments
+    int pos = 0, count = 1;
+  };
+  std::vector<EndCtx> ends;
+
+  EV emitEnd(MLoc l) {
+    if (ends.empty()) {
+      ErrorOp::create(b, l, "MATLAB:badsubscript",
+                      "'end' is only valid inside an index expression.");
+      return EV{f64Const(0, l), Ty::Num};
+    }
+    EndCtx &c = ends.back();
+    Value base = c.base;
+    if (!base) {
+      base = load(c.var, l);
+      if (!isa<ValueType>(base.getType()))
+        base = own(BoxOp::create(b, l, base));
+    }
+    Value e = EndOp::create(b, l, b.getF64Type(), base, c.pos, c.count);
+    return EV{e, Ty::Num};
+  }
+
+  /// A subscript: `:` is the colon marker, anything else an expression.
+  EV emitSubscript(const Expr &a) {
+    if (a.kind == Expr::Kind::Colon)
+      return EV{own(ColonAllOp::create(b, loc(a.loc))), Ty::Any};
+    return emitExpr(a);
+  }
+
+  EV emitIndex(const IndexExpr &e, Ty t, MLoc l) {
+    if (e.base->kind != Expr::Kind::Identifier) {
+      unsupported("indexing the result of an expression", l);
+      return EV{own(EmptyOp::create(b, l)), Ty::Any};
+    }
+    auto &name = static_cast<const IdentifierExpr &>(*e.base).name;
+    if (!isVar(name)) {
+      std::vector<const Expr *> args = callArgs(e);
+      auto outs = emitCall(name, args, 1, l);
+      return outs.empty() ? EV{own(EmptyOp::create(b, l)), Ty::Any} : outs[0];
+    }
+    EV base = EV{load(name, l), varTy(name)};
+    Value bv = asValue(base, l);
+    ends.push_back(EndCtx{bv, name, 0, (int)e.args.size()});
+    std::vector<EV> idx;
+    for (size_t i = 0; i < e.args.size(); ++i) {
+      ends.back().pos = (int)i;
+      idx.push_back(emitSubscript(*e.args[i]));
+    }
+    ends.pop_back();
+    if (t == Ty::Num) {
+      SmallVector<Value> iv;
+      for (auto &a : idx)
+        iv.push_back(asF64(a, l));
+      return EV{IndexScalarOp::create(b, l, b.getF64Type(), bv, iv), Ty::Num};
+    }
+    SmallVector<Value> iv;
+    for (auto &a : idx)
+      iv.push_back(asValue(a, l));
+    return EV{own(IndexOp::create(b, l, valueTy(), bv, iv)), t};
+  }
+
+  //===--------------------------------------------------------------===//
+  // Calls
+  //===--------------------------------------------------------------===//
+  std::vector<EV> emitCall(const std::string &name,
+                           const std::vector<const Expr *> &args, int nargout,
+                           MLoc l) {
+    std::vector<Ty> resTys = prog.callTypes(*spec, name, args, nargout);
+    if (const Function *fn = prog.findFunction(name)) {
+      std::vector<Ty> argTys;
+      for (auto *a : args)
+        argTys.push_back(prog.typeOf(*spec, *a));
+      Specialization &callee = prog.specialize(fn, argTys, nargout);
+      if (!emitted.count(&callee)) {
+        emitted.insert(&callee);
+        queue.push_back(&callee);
+      }
+      SmallVector<Value> argVals;
+      for (size_t i = 0; i < args.size(); ++i)
+        argVals.push_back(coerce(emitExpr(*args[i]), callee.argTys[i], l));
+      SmallVector<Type> rt;
+      for (Ty t : callee.resultTys)
+        rt.push_back(mlirTy(t));
+      auto call = func::CallOp::create(b, l, callee.mangledName, rt, argVals);
+      std::vector<EV> outs;
+      for (size_t i = 0; i < call.getNumResults(); ++i) {
+        Value r = call.getResult(i);
+        if (isa<ValueType>(r.getType()))
+          own(r);
+        outs.push_back(EV{r, callee.resultTys[i]});
+      }
+      return outs;
+    }
+    if (!sema::Program::isBuiltin(name)) {
+      ErrorOp::create(b, l, "MATLAB:UndefinedFunction",
+                      "Unrecognized function or variable '" + name + "'.");
+      std::vector<EV> outs;
+      for (int i = 0; i < std::max(nargout, 1); ++i)
+        outs.push_back(EV{own(EmptyOp::create(b, l)), Ty::Any});
+      return outs;
+    }
+    SmallVector<Value> argVals;
+    for (auto *a : args) {
+      EV v = emitSubscriptLikeArg(*a);
+      Type vt = v.v.getType();
+      argVals.push_back(vt.isF64() || vt.isInteger(1) ? v.v : asValue(v, l));
+    }
+    SmallVector<Type> rt;
+    for (Ty t : resTys)
+      rt.push_back(mlirTy(t));
+    auto op = BuiltinOp::create(b, l, rt, b.getStringAttr(name), argVals,
+                                b.getI32IntegerAttr(nargout));
+    std::vector<EV> outs;
+    for (size_t i = 0; i < op->getNumResults(); ++i) {
+      Value r = op.getResult(i);
+      if (isa<ValueType>(r.getType()))
+        own(r);
+      outs.push_back(EV{r, resTys[i]});
+    }
+    return outs;
+  }
+
+  /// Builtin arguments: a bare `:` is passed as the char ':' (as in
+  /// `size(x, :)` it is invalid anyway); everything else is an expression.
+  EV emitSubscriptLikeArg(const Expr &a) {
+    if (a.kind == Expr::Kind::Colon)
+      return EV{own(StringOp::create(b, loc(a.loc), ":")), Ty::Any};
+    return emitExpr(a);
+  }
+
+  MLIRContext &ctx;
+  OpBuilder b;
+  sema::Program &prog;
+  std::string path, fileBase;
+  ModuleOp module;
+  std::deque<Specialization *> queue;
+  std::set<Specialization *> emitted;
+
+  // Per-function state.
+  Specialization *spec = nullptr;
+  MBlock *entryBlock = nullptr, *exitBlock = nullptr;
+  std::map<std::string, Value> slots;
+  std::vector<std::vector<Value>> temps;
+  struct LoopCtx {
+    MBlock *cont, *exit;
+  };
+  std::vector<LoopCtx> loops;
+  int hiddenCounter = 0;
+};
+
+} // namespace
+
+OwningOpRef<ModuleOp> runmat::mlirGen(MLIRContext &context, sema::Program &program,
+                                      const std::string &path) {
+  context.getOrLoadDialect<RunMatDialect>();
+  context.getOrLoadDialect<func::FuncDialect>();
+  context.getOrLoadDialect<arith::ArithDialect>();
+  context.getOrLoadDialect<cf::ControlFlowDialect>();
+  Gen gen(context, program, path);
+  return gen.run();
+}

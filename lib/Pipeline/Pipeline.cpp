@@ -1,1 +1,216 @@
-// placeholder
+//===- Pipeline.cpp - The compiler pipelines the tools share --------------===//
+#include "runmat/Pipeline/Pipeline.h"
+
+#include "RunMat/RunMatOps.h"
+#include "runmat/Conversion/Passes.h"
+#include "runmat/Frontend/Parser.h"
+#include "runmat/Frontend/Sema.h"
+#include "runmat/MLIRGen/MLIRGen.h"
+#include "runmat/Pipeline/Registration.h"
+#include "runmat/Transforms/Passes.h"
+#include "runmat/rt/abi.h"
+
+#include "mlir/Conversion/MathToLibm/MathToLibm.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "mlir/Transforms/Passes.h"
+
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/Host.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+using namespace mlir;
+using namespace runmat;
+
+bool runmat::parseEmitStage(const std::string &s, EmitStage &out) {
+  if (s == "ast")
+    out = EmitStage::AST;
+  else if (s == "mlir")
+    out = EmitStage::MLIR;
+  else if (s == "mlir-lowered")
+    out = EmitStage::MLIRLowered;
+  else if (s == "llvm")
+    out = EmitStage::LLVM;
+  else
+    return false;
+  return true;
+}
+
+bool runmat::readSourceFile(const std::string &path, std::string &out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "error: cannot open '" << path << "'\n";
+    return false;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+std::unique_ptr<ast::File> runmat::parseSource(const std::string &path,
+                                               const std::string &source) {
+  std::vector<Diagnostic> diags;
+  auto file = parseFile(path, source, diags);
+  if (!file) {
+    if (diags.empty())
+      diags.push_back(Diagnostic{ast::Location{1, 1}, "Invalid input."});
+    std::cerr << formatDiagnostic(path, source, diags.front());
+    std::cerr.flush();
+  }
+  return file;
+}
+
+void runmat::prepareContext(MLIRContext &ctx) {
+  DialectRegistry registry;
+  registerRunMatDialects(registry);
+  ctx.appendDialectRegistry(registry);
+  ctx.loadAllAvailableDialects();
+}
+
+OwningOpRef<ModuleOp> runmat::generateModule(MLIRContext &ctx, const ast::File &file,
+                                             const std::string &path,
+                                             const PipelineOptions &opts) {
+  sema::Program program(file, opts.repl);
+  return mlirGen(ctx, program, path);
+}
+
+LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opts) {
+  PassManager pm(module.getContext());
+  pm.addPass(createLowerScalarBuiltinsPass());
+  if (opts.optLevel > 0) {
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
+  return pm.run(module);
+}
+
+LogicalResult runmat::lowerToLLVMDialect(ModuleOp module) {
+  PassManager pm(module.getContext());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createConvertRunMatToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  return pm.run(module);
+}
+
+void runmat::initNativeTarget() {
+  static bool done = [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    llvm::InitializeNativeTargetAsmParser();
+    return true;
+  }();
+  (void)done;
+}
+
+std::unique_ptr<llvm::TargetMachine> runmat::hostTargetMachine(unsigned optLevel) {
+  initNativeTarget();
+  std::string triple = llvm::sys::getProcessTriple();
+  std::string err;
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, err);
+  if (!target) {
+    llvm::errs() << "error: " << err << "\n";
+    return nullptr;
+  }
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  std::string featureStr;
+  for (auto &f : features)
+    featureStr += (f.second ? "+" : "-") + f.first().str() + ",";
+  llvm::TargetOptions to;
+  auto level = optLevel == 0   ? llvm::CodeGenOptLevel::None
+               : optLevel == 1 ? llvm::CodeGenOptLevel::Less
+               : optLevel == 2 ? llvm::CodeGenOptLevel::Default
+                               : llvm::CodeGenOptLevel::Aggressive;
+  return std::unique_ptr<llvm::TargetMachine>(target->createTargetMachine(
+      llvm::Triple(triple), llvm::sys::getHostCPUName(), featureStr, to,
+      llvm::Reloc::PIC_, std::nullopt, level));
+}
+
+std::unique_ptr<llvm::Module> runmat::translateToLLVMIR(ModuleOp module,
+                                                        llvm::LLVMContext &llvmCtx,
+                                                        const PipelineOptions &opts) {
+  auto llvmModule = translateModuleToLLVMIR(module, llvmCtx, "runmat");
+  if (!llvmModule)
+    return nullptr;
+  auto tm = hostTargetMachine(opts.optLevel);
+  if (!tm)
+    return nullptr;
+  llvmModule->setDataLayout(tm->createDataLayout());
+  llvmModule->setTargetTriple(tm->getTargetTriple());
+  auto transformer = makeOptimizingTransformer(opts.optLevel, 0, tm.get());
+  if (auto err = transformer(llvmModule.get())) {
+    llvm::errs() << "error: LLVM optimisation failed: " << err << "\n";
+    return nullptr;
+  }
+  return llvmModule;
+}
+
+const char *runmat::entryFunctionName(const ModuleOp module) {
+  ModuleOp m = module;
+  if (m.lookupSymbol("__runmat_main"))
+    return "__runmat_main";
+  return "__runmat_script";
+}
+
+void runmat::addExecutableMain(ModuleOp module) {
+  OpBuilder b(module.getContext());
+  b.setInsertionPointToEnd(module.getBody());
+  Location loc = module.getLoc();
+  auto ptr = LLVM::LLVMPointerType::get(module.getContext());
+  auto i32 = b.getI32Type();
+  auto voidTy = LLVM::LLVMVoidType::get(module.getContext());
+  auto declare = [&](StringRef name, Type res, ArrayRef<Type> params) {
+    if (auto f = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
+      return f;
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(module.getBody());
+    return LLVM::LLVMFuncOp::create(b, loc, name,
+                                    LLVM::LLVMFunctionType::get(res, params));
+  };
+  auto init = declare("rm_init", voidTy, {});
+  auto run = declare("rm_run_main", i32, {ptr});
+  auto main = LLVM::LLVMFuncOp::create(b, loc, "main",
+                                       LLVM::LLVMFunctionType::get(i32, {}));
+  Block *entry = main.addEntryBlock(b);
+  b.setInsertionPointToStart(entry);
+  LLVM::CallOp::create(b, loc, init, ValueRange{});
+  auto entryFn = module.lookupSymbol<LLVM::LLVMFuncOp>(entryFunctionName(module));
+  Value fp = LLVM::AddressOfOp::create(b, loc, entryFn);
+  Value rc = LLVM::CallOp::create(b, loc, run, ValueRange{fp}).getResult();
+  LLVM::ReturnOp::create(b, loc, rc);
+}
+
+bool runmat::writeObjectFile(llvm::Module &module, const std::string &path) {
+  auto tm = hostTargetMachine(2);
+  if (!tm)
+    return false;
+  std::error_code ec;
+  llvm::raw_fd_ostream out(path, ec, llvm::sys::fs::OF_None);
+  if (ec) {
+    llvm::errs() << "error: cannot write '" << path << "': " << ec.message() << "\n";
+    return false;
+  }
+  llvm::legacy::PassManager pm;
+  if (tm->addPassesToEmitFile(pm, out, nullptr, llvm::CodeGenFileType::ObjectFile)) {
+    llvm::errs() << "error: the target cannot emit object files\n";
+    return false;
+  }
+  pm.run(module);
+  out.flush();
+  return true;
+}

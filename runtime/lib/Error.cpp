@@ -1,4 +1,4 @@
-//===- Error.cpp - Raising MATLAB errors -----------------------------------===//
+//===- Error.cpp - Raising MATLAB errors ----------------------------------===//
 //
 // throwError / throwErrorIn: printf-style formatting into a MatlabError.
 //

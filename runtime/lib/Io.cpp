@@ -1,4 +1,4 @@
-//===- Io.cpp - Buffered program output ------------------------------------===//
+//===- Io.cpp - Buffered program output -----------------------------------===//
 //
 // stdout is buffered in the runtime and written in large blocks (or at every
 // newline when it is a terminal); stderr output flushes stdout first.

@@ -63,7 +63,7 @@ bool isFloatClass(ClassId c) {
   return c == ClassId::Double || c == ClassId::Single;
 }
 
-// ---- ValueRef ----------------------------------------------------------------
+// --- ValueRef ----------------------------------------------------------------
 
 ValueRef ValueRef::borrow(Value *v) {
   if (v)
@@ -102,7 +102,7 @@ ValueRef::~ValueRef() {
     delete p;
 }
 
-// ---- Value -------------------------------------------------------------------
+// --- Value -------------------------------------------------------------------
 
 Value::~Value() { delete fh; }
 
@@ -184,7 +184,7 @@ std::string Value::str() const {
   return out;
 }
 
-// ---- dims ----------------------------------------------------------------------
+// - dims ----------------------------------------------------------------------
 
 void normalizeDims(Dims &d) {
   if (d.empty()) {
@@ -220,14 +220,16 @@ int64_t numelOf(const Dims &d) {
 std::string dimsString(const Dims &d) {
   std::string s;
   if (d.empty())
-    return "0\xC3\x97" "0";
+    return "0\xC3\x97"
+           "0";
   for (size_t k = 0; k < d.size(); ++k) {
     if (k)
       s += "\xC3\x97"; // U+00D7 MULTIPLICATION SIGN
     s += std::to_string(d[k]);
   }
   if (d.size() == 1)
-    s += "\xC3\x97" "1";
+    s += "\xC3\x97"
+         "1";
   return s;
 }
 
@@ -270,7 +272,7 @@ void checkArraySize(const Dims &d, bool complex) {
   }
 }
 
-// ---- construction ------------------------------------------------------------
+// --- construction ------------------------------------------------------------
 
 namespace {
 
@@ -457,7 +459,7 @@ void narrowComplex(Value &v) {
   v.im.shrink_to_fit();
 }
 
-// ---- conversions ----------------------------------------------------------------
+// - conversions ---------------------------------------------------------------
 
 namespace {
 
@@ -498,7 +500,8 @@ double castElement(double x, ClassId c) {
     return saturate(x, 0.0, kUInt64Max);
   case ClassId::Logical:
     if (std::isnan(x))
-      throwError("MATLAB:nologicalnan", "NaN's cannot be converted to logicals.");
+      throwError("MATLAB:nologicalnan",
+                 "NaN's cannot be converted to logicals.");
     return x != 0 ? 1.0 : 0.0;
   case ClassId::Char:
     // Character codes are UTF-16 code units: rounded, NaN -> 0, saturated.

@@ -497,7 +497,9 @@ struct AllocVarLowering : RtPattern<AllocVarOp> {
     auto b = rt(rw, op);
     Type elem = slotElem(op.getSlot());
     Value slot;
-    if (isa<ValueType>(elem)) {
+    if (op.getWorkspace()) {
+      slot = b.call("rm_workspace_slot", b.ptr(), {b.ptr()}, {b.str(op.getName())});
+    } else if (isa<ValueType>(elem)) {
       slot = b.entryAlloca(b.ptr(), 1);
       LLVM::StoreOp::create(rw, op.getLoc(), b.nullPtr(), slot);
     } else {
@@ -536,6 +538,10 @@ struct LoadVarLowering : RtPattern<LoadVarOp> {
     auto b = rt(rw, op);
     Type elem = slotElem(op.getSlot());
     Value loaded;
+    if (op.getNullable() && isa<ValueType>(elem)) {
+      rw.replaceOp(op, LLVM::LoadOp::create(rw, op.getLoc(), b.ptr(), a.getSlot()));
+      return success();
+    }
     Value defined = loadDefined(b, a.getSlot(), elem, &loaded);
     auto name = op.getSlot().getDefiningOp<AllocVarOp>()
                     ? op.getSlot().getDefiningOp<AllocVarOp>().getName()
@@ -719,6 +725,30 @@ struct DisplayLowering : RtPattern<DisplayOp> {
   }
 };
 
+struct AssignAnsLowering : RtPattern<AssignAnsOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(AssignAnsOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    b.call("rm_assign_ans", b.voidTy(), {b.ptr(), b.ptr(), b.i32()},
+           {a.getSlot(), a.getValue(), b.constI32(op.getDisplay() ? 1 : 0)});
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+struct SwitchMatchLowering : RtPattern<SwitchMatchOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(SwitchMatchOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value m = b.call("rm_switch_match", b.i32(), {b.ptr(), b.ptr()},
+                     {a.getSubject(), a.getCaseValue()});
+    rw.replaceOp(op, LLVM::TruncOp::create(rw, op.getLoc(), b.i1(), m));
+    return success();
+  }
+};
+
 /// `runmat.line N` stores N into the runtime's rm_current_line.
 struct LineLowering : RtPattern<LineOp> {
   using RtPattern::RtPattern;
@@ -807,7 +837,8 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         IndexAssignLowering, AllocVarLowering, LoadVarLowering,
         IsDefinedLowering, StoreVarLowering, ClearVarLowering,
         ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
-        LineLowering, EnterLowering, ErrorLowering>(c);
+        LineLowering, EnterLowering, ErrorLowering, AssignAnsLowering,
+        SwitchMatchLowering>(c);
   p.add<BinaryLowering<PlusOp>, BinaryLowering<MinusOp>, BinaryLowering<TimesOp>,
         BinaryLowering<RDivideOp>, BinaryLowering<LDivideOp>,
         BinaryLowering<PowerOp>, BinaryLowering<MTimesOp>,

@@ -68,6 +68,8 @@ static int64_t maxElements() {
 }
 
 int64_t checkedNumel(const Dims &d) {
+  // The product of the nonzero dims must fit too: other code multiplies all
+  // dims (Value::numel) without looking for a zero first.
   int64_t n = 1;
   bool zero = false;
   for (int64_t x : d) {
@@ -75,13 +77,11 @@ int64_t checkedNumel(const Dims &d) {
       sizeLimit();
     if (x == 0)
       zero = true;
+    else if (__builtin_mul_overflow(n, x, &n))
+      sizeLimit();
   }
   if (zero)
     return 0;
-  for (int64_t x : d) {
-    if (__builtin_mul_overflow(n, x, &n))
-      sizeLimit();
-  }
   if (n > maxElements())
     sizeLimit();
   return n;
@@ -175,7 +175,7 @@ ClassId binaryClass(const char *fn, const Value &a, const Value &b) {
   bool ia = isIntegerClass(a.cls), ib = isIntegerClass(b.cls);
   if (ia && ib) {
     if (a.cls != b.cls)
-      throwError("MATLAB:mixedClasses",
+      throwError("MATLAB:mixedIntegerClasses",
                  "Integers can only be combined with integers of the same "
                  "class, or scalar doubles.");
     return a.cls;
@@ -189,48 +189,20 @@ ClassId binaryClass(const char *fn, const Value &a, const Value &b) {
   return ClassId::Double;
 }
 
-static void intRange(ClassId c, double &lo, double &hi) {
-  switch (c) {
-  case ClassId::Int8: lo = -128.0; hi = 127.0; return;
-  case ClassId::UInt8: lo = 0.0; hi = 255.0; return;
-  case ClassId::Int16: lo = -32768.0; hi = 32767.0; return;
-  case ClassId::UInt16: lo = 0.0; hi = 65535.0; return;
-  case ClassId::Int32: lo = -2147483648.0; hi = 2147483647.0; return;
-  case ClassId::UInt32: lo = 0.0; hi = 4294967295.0; return;
-  case ClassId::Int64: lo = -9223372036854775808.0; hi = 9223372036854775807.0; return;
-  case ClassId::UInt64: lo = 0.0; hi = 18446744073709551615.0; return;
-  default: lo = -INFINITY; hi = INFINITY; return;
-  }
+double castValue(double x, ClassId c) {
+  if (c == ClassId::Logical)
+    return x != 0 ? 1.0 : 0.0;
+  return castElement(x, c);
 }
 
 void castData(std::vector<double> &data, ClassId c) {
-  if (c == ClassId::Single) {
-    for (double &x : data)
-      x = (double)(float)x;
+  if (c == ClassId::Double || !(isNumericClass(c) || c == ClassId::Logical))
     return;
-  }
-  if (c == ClassId::Logical) {
-    for (double &x : data)
-      x = x != 0 ? 1.0 : 0.0;
-    return;
-  }
-  if (!isIntegerClass(c))
-    return;
-  double lo, hi;
-  intRange(c, lo, hi);
-  for (double &x : data) {
-    if (std::isnan(x))
-      x = 0;
-    else if (x <= lo)
-      x = lo;
-    else if (x >= hi)
-      x = hi;
-    else
-      x = std::round(x);
-  }
+  for (double &x : data)
+    x = castValue(x, c);
 }
 
-Dims broadcastDims(const Dims &a, const Dims &b) {
+Dims expandedDims(const Dims &a, const Dims &b) {
   size_t nd = a.size() > b.size() ? a.size() : b.size();
   Dims out(nd);
   for (size_t d = 0; d < nd; ++d) {

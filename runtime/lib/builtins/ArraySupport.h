@@ -73,13 +73,16 @@ inline bool isArithmetic(const Value &v) {
 /// (integer > single > double; logical and char count as double). Errors on
 /// mixed integer classes and on non-numeric arguments.
 ClassId binaryClass(const char *fn, const Value &a, const Value &b);
-/// Rounds every element to class c (saturating integers, float for single).
+/// Rounds every element to class c (saturating integers, float for single,
+/// 0/1 for logical).
 void castData(std::vector<double> &data, ClassId c);
+/// The same for one value.
+double castValue(double x, ClassId c);
 
 // ---- implicit expansion ------------------------------------------------------
 /// The result dims of an elementwise operation on a and b (each dim equal or
 /// 1); errors "Arrays have incompatible sizes for this operation.".
-Dims broadcastDims(const Dims &a, const Dims &b);
+Dims expandedDims(const Dims &a, const Dims &b);
 
 /// Calls f(ia, ib, k) for every element k of the expanded result, with ia/ib
 /// the linear indices into a and b. No allocation beyond two small counters.

@@ -155,12 +155,7 @@ CreateSpec parseCreate(const char *fn, const Args &args, ClassId def,
 ValueRef filled(const CreateSpec &spec, double x) {
   ValueRef r = newArray(spec.cls, spec.dims, spec.complexLike);
   if (x != 0) {
-    double v = x;
-    if (spec.cls != ClassId::Double) {
-      std::vector<double> one{x};
-      castData(one, spec.cls);
-      v = one[0];
-    }
+    double v = castValue(x, spec.cls);
     std::fill(r->re.begin(), r->re.end(), v);
   }
   return r;
@@ -584,12 +579,281 @@ Args bi_cell(int, const Args &args) {
     if (a->cls == ClassId::Char)
       throwError("MATLAB:invalidSizeInput", "Size inputs must be numeric.");
   Dims d = sizesFrom(args, args.size());
-  int64_t n = checkedNumel(d);
+  checkedNumel(d);
   normalizeDims(d);
-  ValueRef r = makeCell(d);
-  ValueRef empty = makeEmpty();
-  r->cells.assign((size_t)n, empty);
+  return {makeCell(d)};
+}
+
+// ---- permute / squeeze ------------------------------------------------------------------
+
+namespace {
+
+/// A copy of v with its dimensions rearranged: output dim d is input dim
+/// perm[d] (any class; struct elements move with all their fields).
+ValueRef permuted(const Value &v, const std::vector<int64_t> &perm) {
+  size_t nd = perm.size();
+  Dims out(nd);
+  std::vector<int64_t> inStride(nd, 1), srcStride(nd);
+  for (size_t d = 1; d < nd; ++d)
+    inStride[d] = inStride[d - 1] * dimSize(v.dims, (int64_t)d - 1);
+  for (size_t d = 0; d < nd; ++d) {
+    out[d] = dimSize(v.dims, perm[d]);
+    srcStride[d] = inStride[(size_t)perm[d]];
+  }
+  bool cellLike = v.cls == ClassId::Cell || v.cls == ClassId::Struct;
+  size_t spe = v.cls == ClassId::Struct ? v.fields.size() : 1;
+  bool cplx = hasImag(v);
+  ValueRef r = copyValue(v); // class, fields, handle data
+  Dims nd2 = out;
+  normalizeDims(nd2);
+  r->dims = nd2;
+  int64_t n = v.numel();
+  std::vector<int64_t> cnt(nd, 0);
+  int64_t src = 0;
+  for (int64_t k = 0; k < n; ++k) {
+    if (cellLike) {
+      for (size_t f = 0; f < spe; ++f)
+        r->cells[(size_t)k * spe + f] = v.cells[(size_t)src * spe + f];
+    } else if (v.cls != ClassId::FunctionHandle) {
+      r->re[(size_t)k] = v.re[(size_t)src];
+      if (cplx)
+        r->im[(size_t)k] = v.im[(size_t)src];
+    }
+    for (size_t d = 0; d < nd; ++d) {
+      src += srcStride[d];
+      if (++cnt[d] < out[d])
+        break;
+      src -= srcStride[d] * out[d];
+      cnt[d] = 0;
+    }
+  }
+  return r;
+}
+
+} // namespace
+
+Args bi_permute(int, const Args &args) {
+  const Value &v = *args[0];
+  const Value &p = *args[1];
+  if (!isSizeLike(p) || !p.isVector() || p.isEmpty())
+    throwError("MATLAB:permute:badIndex",
+               "ORDER contains an invalid permutation index.");
+  size_t nd = p.re.size();
+  if (nd < v.dims.size())
+    throwError("MATLAB:permute:tooFewIndices",
+               "ORDER must have at least N elements for an N-D array.");
+  std::vector<int64_t> perm;
+  std::vector<bool> seen(nd, false);
+  for (double x : p.re) {
+    if (!(x >= 1) || x > (double)nd || x != std::floor(x) ||
+        seen[(size_t)x - 1])
+      throwError("MATLAB:permute:badIndex",
+                 "ORDER contains an invalid permutation index.");
+    seen[(size_t)x - 1] = true;
+    perm.push_back((int64_t)x - 1);
+  }
+  return {permuted(v, perm)};
+}
+
+Args bi_squeeze(int, const Args &args) {
+  const Value &v = *args[0];
+  if (v.dims.size() <= 2)
+    return {args[0]};
+  Dims d;
+  for (int64_t x : v.dims)
+    if (x != 1)
+      d.push_back(x);
+  while (d.size() < 2)
+    d.push_back(1);
+  ValueRef r = copyValue(v);
+  r->dims = d;
   return {r};
+}
+
+// ---- diag, triu, tril, kron ----------------------------------------------------------------
+
+static int64_t diagOffset(const Args &args, size_t i) {
+  if (args.size() <= i)
+    return 0;
+  const Value &k = *args[i];
+  if (!isSizeLike(k) || k.numel() != 1 || k.re[0] != std::floor(k.re[0]) ||
+      std::fabs(k.re[0]) > 9.0e15)
+    throwError("MATLAB:diag:kthDiagInputNotInteger",
+               "K-th diagonal input must be an integer scalar.");
+  return (int64_t)k.re[0];
+}
+
+Args bi_diag(int, const Args &args) {
+  const Value &v = *args[0];
+  if (!isArithmetic(v))
+    undefinedForType("diag", v);
+  if (v.dims.size() > 2)
+    throwError("MATLAB:diag:firstInputMustBe2D", "First input must be 2-D.");
+  int64_t k = diagOffset(args, 1);
+  bool cplx = hasImag(v);
+  int64_t m = v.dims[0], n = v.dims[1];
+  if (m == 1 || n == 1) {
+    // Vector: build a matrix with v on diagonal k.
+    int64_t len = v.numel(), ak = k < 0 ? -k : k;
+    int64_t size;
+    if (__builtin_add_overflow(len, ak, &size))
+      sizeLimit();
+    ValueRef r = newArray(v.cls, Dims{size, size}, cplx);
+    for (int64_t t = 0; t < len; ++t) {
+      int64_t i = k >= 0 ? t : t - k, j = k >= 0 ? t + k : t;
+      r->re[(size_t)(i + j * size)] = v.re[(size_t)t];
+      if (cplx)
+        r->im[(size_t)(i + j * size)] = v.im[(size_t)t];
+    }
+    return {r};
+  }
+  // Matrix: extract diagonal k as a column.
+  int64_t i0 = k >= 0 ? 0 : -k, j0 = k >= 0 ? k : 0;
+  int64_t len = std::max<int64_t>(0, std::min(m - i0, n - j0));
+  ValueRef r = newArray(v.cls, Dims{len, 1}, cplx);
+  for (int64_t t = 0; t < len; ++t) {
+    size_t src = (size_t)((i0 + t) + (j0 + t) * m);
+    r->re[(size_t)t] = v.re[src];
+    if (cplx)
+      r->im[(size_t)t] = v.im[src];
+  }
+  if (m == 0 && n == 0)
+    r->dims = Dims{0, 0};
+  if (cplx)
+    dropZeroImag(*r);
+  return {r};
+}
+
+static ValueRef triangle(const char *fn, const Args &args, bool upper) {
+  const Value &v = *args[0];
+  if (!isArithmetic(v))
+    undefinedForType(fn, v);
+  if (v.dims.size() > 2)
+    throwError("MATLAB:triu:firstInputMustBe2D", "First input must be 2-D.");
+  int64_t k = diagOffset(args, 1);
+  ValueRef r = copyValue(v);
+  int64_t m = v.dims[0], n = v.dims[1];
+  for (int64_t j = 0; j < n; ++j)
+    for (int64_t i = 0; i < m; ++i) {
+      bool keep = upper ? j - i >= k : j - i <= k;
+      if (!keep) {
+        r->re[(size_t)(i + j * m)] = 0;
+        if (hasImag(v))
+          r->im[(size_t)(i + j * m)] = 0;
+      }
+    }
+  if (hasImag(v))
+    dropZeroImag(*r);
+  return r;
+}
+
+Args bi_triu(int, const Args &args) { return {triangle("triu", args, true)}; }
+Args bi_tril(int, const Args &args) { return {triangle("tril", args, false)}; }
+
+Args bi_kron(int, const Args &args) {
+  const Value &a = *args[0], &b = *args[1];
+  ClassId cls = binaryClass("kron", a, b);
+  if (a.dims.size() > 2 || b.dims.size() > 2)
+    throwError("MATLAB:kron:NDArray", "Inputs must be 2-D.");
+  int64_t ma = a.dims[0], na = a.dims[1], mb = b.dims[0], nb = b.dims[1];
+  int64_t m, n;
+  if (__builtin_mul_overflow(ma, mb, &m) || __builtin_mul_overflow(na, nb, &n))
+    sizeLimit();
+  bool cplx = hasImag(a) || hasImag(b);
+  ValueRef r = newArray(cls, Dims{m, n}, cplx);
+  for (int64_t ja = 0; ja < na; ++ja)
+    for (int64_t jb = 0; jb < nb; ++jb)
+      for (int64_t ia = 0; ia < ma; ++ia)
+        for (int64_t ib = 0; ib < mb; ++ib) {
+          size_t pa = (size_t)(ia + ja * ma), pb = (size_t)(ib + jb * mb);
+          size_t o = (size_t)((ia * mb + ib) + (ja * nb + jb) * m);
+          double ar = a.re[pa], ai = imagAt(a, (int64_t)pa);
+          double br = b.re[pb], bi = imagAt(b, (int64_t)pb);
+          r->re[o] = ar * br - ai * bi;
+          if (cplx)
+            r->im[o] = ar * bi + ai * br;
+        }
+  if (cls != ClassId::Double) {
+    castData(r->re, cls);
+    if (cplx)
+      castData(r->im, cls);
+  }
+  if (cplx)
+    dropZeroImag(*r);
+  return {r};
+}
+
+// ---- meshgrid / ndgrid -----------------------------------------------------------------
+
+namespace {
+
+/// Grid output: x's elements laid along dimension `along` of an array of
+/// dims `d`.
+ValueRef gridAlong(const Value &x, const Dims &d, size_t along) {
+  ValueRef r = newArray(x.cls, d, hasImag(x));
+  int64_t n = r->numel();
+  int64_t before = 1;
+  for (size_t k = 0; k < along; ++k)
+    before *= d[k];
+  int64_t len = d[along];
+  for (int64_t t = 0; t < n; ++t) {
+    int64_t i = (t / before) % len;
+    r->re[(size_t)t] = x.re[(size_t)i];
+    if (hasImag(x))
+      r->im[(size_t)t] = x.im[(size_t)i];
+  }
+  return r;
+}
+
+void requireGridVector(const char *fn, const Value &v) {
+  if (!isArithmetic(v))
+    undefinedForType(fn, v);
+  if (!v.isVector() && !v.isEmpty())
+    throwError("MATLAB:meshgrid:NotVectorInput", "Input arguments must be vectors.");
+}
+
+} // namespace
+
+Args bi_meshgrid(int nargout, const Args &args) {
+  for (const ValueRef &a : args)
+    requireGridVector("meshgrid", *a);
+  const Value &x = *args[0];
+  const Value &y = args.size() > 1 ? *args[1] : x;
+  bool three = args.size() > 2 || nargout > 2;
+  const Value &z = args.size() > 2 ? *args[2] : x;
+  Dims d = three ? Dims{y.numel(), x.numel(), z.numel()}
+                 : Dims{y.numel(), x.numel()};
+  checkedNumel(d);
+  Args out;
+  out.push_back(gridAlong(x, d, 1));
+  if (nargout > 1)
+    out.push_back(gridAlong(y, d, 0));
+  if (nargout > 2)
+    out.push_back(gridAlong(z, d, 2));
+  for (ValueRef &o : out)
+    normalizeDims(o->dims);
+  return out;
+}
+
+Args bi_ndgrid(int nargout, const Args &args) {
+  for (const ValueRef &a : args)
+    requireGridVector("ndgrid", *a);
+  size_t n = std::max<size_t>(args.size() == 1 ? (size_t)std::max(nargout, 1)
+                                               : args.size(),
+                              1);
+  Dims d(std::max<size_t>(n, 2), 1);
+  for (size_t k = 0; k < n; ++k)
+    d[k] = args[args.size() == 1 ? 0 : k]->numel();
+  if (n == 1)
+    d[1] = 1;
+  checkedNumel(d);
+  Args out;
+  for (size_t k = 0; k < n && (int)k < std::max(nargout, 1); ++k) {
+    ValueRef g = gridAlong(*args[args.size() == 1 ? 0 : k], d, k);
+    normalizeDims(g->dims);
+    out.push_back(g);
+  }
+  return out;
 }
 
 } // namespace runmat::rt

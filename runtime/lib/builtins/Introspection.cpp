@@ -445,4 +445,105 @@ Args isequalImpl(const Args &args, bool nanEqual) {
 Args bi_isequal(int, const Args &args) { return isequalImpl(args, false); }
 Args bi_isequaln(int, const Args &args) { return isequalImpl(args, true); }
 
+// ---- sub2ind / ind2sub ------------------------------------------------------------------
+
+namespace {
+
+Dims sizeVectorArg(const char *fn, const Value &v) {
+  if (!isArithmetic(v) || hasImag(v) || v.numel() < 1 || !v.isVector())
+    throwError("MATLAB:sub2ind:InvalidSize",
+               "Size vector must be a row vector of positive integers.");
+  Dims d;
+  for (double x : v.re) {
+    if (!(x >= 0) || x != std::floor(x) || x > 9.0e15)
+      throwError("MATLAB:sub2ind:InvalidSize",
+                 "Size vector must be a row vector of positive integers.");
+    d.push_back((int64_t)x);
+  }
+  (void)fn;
+  if (d.size() == 1)
+    d.push_back(1);
+  return d;
+}
+
+} // namespace
+
+Args bi_sub2ind(int, const Args &args) {
+  Dims sz = sizeVectorArg("sub2ind", *args[0]);
+  size_t nsub = args.size() - 1;
+  // Subscripts beyond the size vector's length fold into its last dim.
+  Dims d = sz;
+  if (nsub < d.size()) {
+    int64_t rest = 1;
+    for (size_t k = nsub - 1; k < d.size(); ++k)
+      rest *= d[k];
+    d.resize(nsub);
+    d[nsub - 1] = rest;
+  }
+  const Value &first = *args[1];
+  for (size_t k = 1; k <= nsub; ++k) {
+    const Value &s = *args[k];
+    if (!isArithmetic(s))
+      undefinedForType("sub2ind", s);
+    if (s.dims != first.dims)
+      throwError("MATLAB:sub2ind:SubscriptVectorSize",
+                 "The subscript vectors must all be of the same size.");
+  }
+  ValueRef r = newArray(ClassId::Double, first.dims);
+  int64_t n = first.numel();
+  for (int64_t t = 0; t < n; ++t) {
+    double idx = 0, stride = 1;
+    for (size_t k = 0; k < nsub; ++k) {
+      double x = args[k + 1]->re[(size_t)t];
+      int64_t dk = k < d.size() ? d[k] : 1;
+      if (!(x >= 1) || x != std::floor(x))
+        throwError("MATLAB:sub2ind:IndexOutOfRange", "Index out of range.");
+      if (x > (double)dk)
+        throwError("MATLAB:sub2ind:IndexOutOfRange", "Out of range subscript.");
+      idx += (x - 1) * stride;
+      stride *= (double)dk;
+    }
+    r->re[(size_t)t] = idx + 1;
+  }
+  return {r};
+}
+
+Args bi_ind2sub(int nargout, const Args &args) {
+  Dims sz = sizeVectorArg("ind2sub", *args[0]);
+  const Value &ind = *args[1];
+  if (!isArithmetic(ind))
+    undefinedForType("ind2sub", ind);
+  size_t nout = (size_t)std::max(nargout, 1);
+  // With fewer outputs than dims, the last output absorbs the rest.
+  Dims d(nout, 1);
+  for (size_t k = 0; k < sz.size(); ++k) {
+    if (k < nout)
+      d[k] = sz[k];
+    else
+      d[nout - 1] *= sz[k];
+  }
+  double total = 1;
+  for (int64_t x : sz)
+    total *= (double)x;
+  Args out;
+  for (size_t k = 0; k < nout; ++k)
+    out.push_back(newArray(ClassId::Double, ind.dims));
+  for (int64_t t = 0; t < ind.numel(); ++t) {
+    double x = ind.re[(size_t)t];
+    if (!(x >= 1) || x != std::floor(x) || x > total)
+      throwError("MATLAB:ind2sub:IndexOutOfRange", "Index out of range.");
+    int64_t rem = (int64_t)x - 1;
+    for (size_t k = 0; k < nout; ++k) {
+      int64_t dk = d[k] > 0 ? d[k] : 1;
+      if (k + 1 == nout) {
+        out[k]->re[(size_t)t] = (double)(rem + 1);
+      } else {
+        out[k]->re[(size_t)t] = (double)(rem % dk + 1);
+        rem /= dk;
+      }
+    }
+  }
+  return out;
+}
+
 } // namespace runmat::rt

@@ -43,14 +43,14 @@ std::string mat2str(const Value &x, int precision = 0, bool withClass = false);
 
 // ---- text helpers shared with Display -----------------------------------
 /// Appends code point cp to out as UTF-8.
-void appendUtf8(std::string &out, uint32_t cp);
+void appendCodePoint(std::string &out, uint32_t cp);
 /// UTF-8 text of char code units (doubles holding UTF-16 units; surrogate
 /// pairs are combined, lone ones become U+FFFD).
 std::string unitsToUtf8(const double *units, size_t n);
 /// Row r of a 2-D char array as UTF-8.
-std::string charRow(const Value &v, int64_t r);
+std::string charRowText(const Value &v, int64_t r);
 /// Number of characters (code points) in UTF-8 text.
-size_t utf8Length(const std::string &s);
+size_t textLength(const std::string &s);
 /// A char matrix whose rows are `rows` (UTF-8, padded with spaces to equal
 /// length); no rows gives a 0x0 char.
 ValueRef makeCharMatrix(const std::vector<std::string> &rows);

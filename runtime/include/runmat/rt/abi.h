@@ -122,6 +122,15 @@ void rm_call_builtin(const char *name, int32_t nargout, int32_t nargin,
 /* 1 if `name` is a builtin known to the runtime. */
 int32_t rm_has_builtin(const char *name);
 
+/* The persistent workspace variable `name` (the interactive prompt's
+ * variables): a slot that outlives one compiled input. */
+rm_value **rm_workspace_slot(const char *name);
+/* For a call statement: when v is not null, *slot = v (retaining it) and,
+ * with display, show it as `ans`. */
+void rm_assign_ans(rm_value **slot, rm_value *v, int32_t display);
+/* switch/case matching: numbers by ==, char by strcmp, cell cases by any. */
+int32_t rm_switch_match(rm_value *subject, rm_value *case_value);
+
 /* ---- display -------------------------------------------------------------- */
 /* Auto-display `name = ...` (MATLAB's display()). */
 void rm_display(const char *name, rm_value *v);

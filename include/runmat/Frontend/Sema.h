@@ -1,0 +1,108 @@
+//===- runmat/Frontend/Sema.h - Names and types of a MATLAB file -*- C++ -*-===//
+//
+// Semantic analysis: resolves every identifier as a variable or a function
+// by MATLAB's rules, and infers the class/shape lattice type of every
+// variable of every function specialization (a function specialised per
+// argument types and nargout). Plain C++: no MLIR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RUNMAT_FRONTEND_SEMA_H
+#define RUNMAT_FRONTEND_SEMA_H
+
+#include "runmat/Frontend/AST.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace runmat::sema {
+
+/// The type lattice: Bottom < {Num, Bool, DArr} < Any, with Num < DArr.
+///  - Num:  a real double scalar, kept as a native f64;
+///  - Bool: a logical scalar, kept as a native i1;
+///  - DArr: a boxed value known to be a real double array (any size);
+///  - Any:  a boxed value of any class.
+enum class Ty : uint8_t { Bottom, Num, Bool, DArr, Any };
+
+Ty join(Ty a, Ty b);
+const char *tyName(Ty t);
+inline bool isBoxed(Ty t) { return t == Ty::DArr || t == Ty::Any; }
+
+/// A function specialization: a user function for one tuple of argument
+/// types and one nargout.
+struct Specialization {
+  const ast::Function *fn = nullptr;
+  std::vector<Ty> argTys;
+  int nargout = 0;
+  std::string mangledName;        // symbol of the compiled function
+  std::map<std::string, Ty> vars; // inferred type of each variable
+  std::vector<Ty> resultTys;      // max(nargout, 1) results (0 if none)
+  bool isScript = false;
+};
+
+/// Per-function name resolution: the set of names that are variables.
+struct Scope {
+  std::set<std::string> vars;
+  bool isVar(const std::string &n) const { return vars.count(n) != 0; }
+};
+
+class Program {
+public:
+  /// Analyses `file`. In `repl` mode every script variable is boxed (Any)
+  /// because the workspace outlives one compilation.
+  Program(const ast::File &file, bool repl = false);
+
+  const ast::File &file() const { return file_; }
+  bool repl() const { return repl_; }
+
+  /// The entry specialization (the script, or the main function of a
+  /// function file called with no arguments).
+  Specialization &entry() { return *specs_.front(); }
+  const std::vector<std::unique_ptr<Specialization>> &specializations() const {
+    return specs_;
+  }
+
+  /// A local function of the file by name, or null.
+  const ast::Function *findFunction(const std::string &name) const;
+  /// The specialization of `fn` for these argument types and nargout
+  /// (created and inferred on first request).
+  Specialization &specialize(const ast::Function *fn, const std::vector<Ty> &args,
+                             int nargout);
+
+  /// Name resolution for a function (or the script when fn is null).
+  const Scope &scope(const ast::Function *fn) const;
+
+  /// The type of an expression in a specialization (after inference).
+  Ty typeOf(const Specialization &s, const ast::Expr &e) const;
+  /// Result types of a call to `name` with these argument types.
+  std::vector<Ty> callTypes(const Specialization &s, const std::string &name,
+                            const std::vector<const ast::Expr *> &args,
+                            int nargout) const;
+  /// Whether `name` names a builtin of the runtime.
+  static bool isBuiltin(const std::string &name);
+
+  /// Runs inference to a fixpoint over all specializations.
+  void infer();
+
+private:
+  void inferSpec(Specialization &s);
+  void inferBlock(Specialization &s, const ast::Block &b);
+  void assign(Specialization &s, const std::string &name, Ty t);
+  Ty exprTy(const Specialization &s, const ast::Expr &e) const;
+
+  const ast::File &file_;
+  bool repl_;
+  std::vector<std::unique_ptr<Specialization>> specs_;
+  std::map<const ast::Function *, Scope> scopes_;
+  Scope scriptScope_;
+  bool changed_ = false;
+};
+
+/// True when the expression is the literal `[]`.
+bool isEmptyMatrixLiteral(const ast::Expr &e);
+
+} // namespace runmat::sema
+
+#endif

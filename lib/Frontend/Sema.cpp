@@ -1,0 +1,660 @@
+//===- Sema.cpp - Name resolution and type inference ----------------------===//
+//
+// MATLAB's name rule: inside a function (or a script), a name that is
+// assigned anywhere (including parameters, outputs, loop variables and
+// global/persistent declarations) is a variable everywhere in it; any other
+// name is a function: a local function of the file, else a builtin.
+//
+// Type inference is flow-insensitive per specialization: a variable's type is
+// the join of everything assigned to it, computed to a fixpoint together with
+// the result types of the specializations it calls (recursion included).
+//
+//===----------------------------------------------------------------------===//
+#include "runmat/Frontend/Sema.h"
+
+#include "runmat/rt/abi.h"
+
+#include <algorithm>
+#include <cstring>
+
+using namespace runmat;
+using namespace runmat::ast;
+using namespace runmat::sema;
+
+Ty sema::join(Ty a, Ty b) {
+  if (a == b)
+    return a;
+  if (a == Ty::Bottom)
+    return b;
+  if (b == Ty::Bottom)
+    return a;
+  auto numeric = [](Ty t) { return t == Ty::Num || t == Ty::DArr; };
+  if (numeric(a) && numeric(b))
+    return Ty::DArr;
+  return Ty::Any;
+}
+
+const char *sema::tyName(Ty t) {
+  switch (t) {
+  case Ty::Bottom:
+    return "bottom";
+  case Ty::Num:
+    return "num";
+  case Ty::Bool:
+    return "bool";
+  case Ty::DArr:
+    return "darr";
+  case Ty::Any:
+    return "any";
+  }
+  return "?";
+}
+
+bool sema::isEmptyMatrixLiteral(const Expr &e) {
+  if (e.kind != Expr::Kind::Matrix)
+    return false;
+  auto &m = static_cast<const MatrixExpr &>(e);
+  for (auto &row : m.rows)
+    if (!row.empty())
+      return false;
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Builtins known to the runtime
+//===----------------------------------------------------------------------===//
+
+namespace {
+const std::set<std::string> &builtinNames() {
+  static const std::set<std::string> names = [] {
+    std::set<std::string> s;
+#define RM_BUILTIN(NAME, FN, MININ, MAXIN, MAXOUT, SUMMARY) s.insert(NAME);
+#include "runmat/rt/Builtins.def"
+#undef RM_BUILTIN
+    return s;
+  }();
+  return names;
+}
+
+/// The identifier at the root of an assignment target (x in x(1).a{2}).
+const IdentifierExpr *rootIdentifier(const Expr *e) {
+  while (e) {
+    switch (e->kind) {
+    case Expr::Kind::Identifier:
+      return static_cast<const IdentifierExpr *>(e);
+    case Expr::Kind::Index:
+      e = static_cast<const IndexExpr *>(e)->base.get();
+      break;
+    case Expr::Kind::CellIndex:
+      e = static_cast<const CellIndexExpr *>(e)->base.get();
+      break;
+    case Expr::Kind::Field:
+      e = static_cast<const FieldExpr *>(e)->base.get();
+      break;
+    case Expr::Kind::DynField:
+      e = static_cast<const DynFieldExpr *>(e)->base.get();
+      break;
+    default:
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+void collectAssigned(const Block &b, std::set<std::string> &out);
+
+void collectStmt(const Stmt &s, std::set<std::string> &out) {
+  switch (s.kind) {
+  case Stmt::Kind::Expr:
+    out.insert("ans");
+    break;
+  case Stmt::Kind::Assign:
+    if (auto *id = rootIdentifier(static_cast<const AssignStmt &>(s).lhs.get()))
+      out.insert(id->name);
+    break;
+  case Stmt::Kind::MultiAssign:
+    for (auto &l : static_cast<const MultiAssignStmt &>(s).lhs)
+      if (auto *id = rootIdentifier(l.get()))
+        out.insert(id->name);
+    break;
+  case Stmt::Kind::If:
+    for (auto &c : static_cast<const IfStmt &>(s).clauses)
+      collectAssigned(c.body, out);
+    break;
+  case Stmt::Kind::For: {
+    auto &f = static_cast<const ForStmt &>(s);
+    out.insert(f.var);
+    collectAssigned(f.body, out);
+    break;
+  }
+  case Stmt::Kind::While:
+    collectAssigned(static_cast<const WhileStmt &>(s).body, out);
+    break;
+  case Stmt::Kind::Switch:
+    for (auto &c : static_cast<const SwitchStmt &>(s).cases)
+      collectAssigned(c.body, out);
+    break;
+  case Stmt::Kind::TryCatch: {
+    auto &t = static_cast<const TryCatchStmt &>(s);
+    collectAssigned(t.tryBody, out);
+    if (!t.catchVar.empty())
+      out.insert(t.catchVar);
+    collectAssigned(t.catchBody, out);
+    break;
+  }
+  case Stmt::Kind::Global:
+  case Stmt::Kind::Persistent:
+    for (auto &n : static_cast<const DeclStmt &>(s).names)
+      out.insert(n);
+    break;
+  default:
+    break;
+  }
+}
+
+void collectAssigned(const Block &b, std::set<std::string> &out) {
+  for (auto &s : b)
+    collectStmt(*s, out);
+}
+
+bool allIn(const std::vector<Ty> &ts, std::initializer_list<Ty> ok) {
+  for (Ty t : ts)
+    if (std::find(ok.begin(), ok.end(), t) == ok.end())
+      return false;
+  return true;
+}
+
+/// Result types of a builtin call from its argument types (Any when unsure).
+std::vector<Ty> builtinTypes(const std::string &n, const std::vector<Ty> &a,
+                             int nargout) {
+  int nres = std::max(nargout, 1);
+  std::vector<Ty> r(nres, Ty::Any);
+  if (nargout == 0)
+    return r; // statement context: an optional, boxed result
+  bool allNum = allIn(a, {Ty::Num, Ty::Bool});
+  bool allDouble = allIn(a, {Ty::Num, Ty::Bool, Ty::DArr});
+  static const std::set<std::string> unaryReal = {
+      "abs", "floor", "ceil", "round", "fix", "sin", "cos", "tan",
+      "exp", "atan", "tanh", "sign"};
+  if (unaryReal.count(n) && a.size() == 1) {
+    r[0] = a[0] == Ty::Num || a[0] == Ty::Bool ? Ty::Num
+           : a[0] == Ty::DArr                  ? Ty::DArr
+                                               : Ty::Any;
+    return r;
+  }
+  if ((n == "mod" || n == "rem" || n == "atan2") && a.size() == 2) {
+    r[0] = allNum ? Ty::Num : allDouble ? Ty::DArr : Ty::Any;
+    return r;
+  }
+  if ((n == "max" || n == "min") && a.size() == 2) {
+    r[0] = allNum ? Ty::Num : allDouble ? Ty::DArr : Ty::Any;
+    return r;
+  }
+  if (n == "numel" || n == "length" || n == "ndims") {
+    r[0] = Ty::Num;
+    return r;
+  }
+  if (n == "size") {
+    if (a.size() == 2 || nargout >= 2)
+      std::fill(r.begin(), r.end(), Ty::Num);
+    else
+      r[0] = Ty::DArr;
+    return r;
+  }
+  if (n == "isempty" || n == "isscalar") {
+    r[0] = Ty::Bool;
+    return r;
+  }
+  if ((n == "isnan" || n == "isinf") && a.size() == 1 && a[0] == Ty::Num) {
+    r[0] = Ty::Bool;
+    return r;
+  }
+  if (n == "pi" || n == "eps" || n == "Inf" || n == "inf" || n == "NaN" ||
+      n == "nan") {
+    r[0] = a.empty() ? Ty::Num : allDouble ? Ty::DArr : Ty::Any;
+    return r;
+  }
+  if ((n == "true" || n == "false") && a.empty()) {
+    r[0] = Ty::Bool;
+    return r;
+  }
+  if ((n == "tic" || n == "toc") && nargout >= 1) {
+    r[0] = n == "toc" && !allDouble ? Ty::Any : Ty::Num;
+    return r;
+  }
+  if (n == "double") {
+    r[0] = a.size() == 1 && (a[0] == Ty::Num || a[0] == Ty::Bool) ? Ty::Num
+                                                                  : Ty::DArr;
+    return r;
+  }
+  static const std::set<std::string> doubleArrays = {
+      "zeros", "ones", "eye", "linspace", "repmat", "reshape", "cumsum",
+      "sum", "prod", "mean", "sort", "max", "min", "find"};
+  if (doubleArrays.count(n) && allDouble && !a.empty()) {
+    std::fill(r.begin(), r.end(), Ty::DArr);
+    return r;
+  }
+  if ((n == "zeros" || n == "ones" || n == "eye") && a.empty()) {
+    r[0] = Ty::Num;
+    return r;
+  }
+  return r;
+}
+} // namespace
+
+bool Program::isBuiltin(const std::string &name) {
+  return builtinNames().count(name) != 0;
+}
+
+//===----------------------------------------------------------------------===//
+// Program
+//===----------------------------------------------------------------------===//
+
+Program::Program(const File &file, bool repl) : file_(file), repl_(repl) {
+  collectAssigned(file.script, scriptScope_.vars);
+  for (auto &fn : file.functions) {
+    Scope &sc = scopes_[fn.get()];
+    for (auto &p : fn->params)
+      if (p != "~")
+        sc.vars.insert(p);
+    for (auto &o : fn->outputs)
+      sc.vars.insert(o);
+    collectAssigned(fn->body, sc.vars);
+  }
+  auto entry = std::make_unique<Specialization>();
+  if (file.isScript || file.functions.empty()) {
+    entry->isScript = true;
+    entry->mangledName = "__runmat_script";
+  } else {
+    entry->fn = file.functions.front().get();
+    entry->nargout = 0;
+    entry->mangledName = "__runmat_main";
+  }
+  specs_.push_back(std::move(entry));
+  infer();
+}
+
+const Function *Program::findFunction(const std::string &name) const {
+  for (auto &fn : file_.functions)
+    if (fn->name == name)
+      return fn.get();
+  return nullptr;
+}
+
+const Scope &Program::scope(const Function *fn) const {
+  if (!fn)
+    return scriptScope_;
+  return scopes_.at(fn);
+}
+
+Specialization &Program::specialize(const Function *fn, const std::vector<Ty> &args,
+                                    int nargout) {
+  std::vector<Ty> key = args;
+  for (Ty &t : key)
+    if (t == Ty::Bottom)
+      t = Ty::Any;
+  for (auto &s : specs_)
+    if (!s->isScript && s->fn == fn && s->argTys == key && s->nargout == nargout &&
+        s->mangledName != "__runmat_main")
+      return *s;
+  auto s = std::make_unique<Specialization>();
+  s->fn = fn;
+  s->argTys = key;
+  s->nargout = nargout;
+  std::string m = fn->name + "__" + std::to_string(nargout) + "_";
+  for (Ty t : key)
+    m += tyName(t)[0];
+  s->mangledName = m;
+  s->resultTys.assign(std::max(nargout, 1), Ty::Bottom);
+  specs_.push_back(std::move(s));
+  changed_ = true;
+  return *specs_.back();
+}
+
+void Program::infer() {
+  // Specializations may be added while iterating: index, don't iterate.
+  for (int round = 0; round < 100; ++round) {
+    changed_ = false;
+    for (size_t i = 0; i < specs_.size(); ++i)
+      inferSpec(*specs_[i]);
+    if (!changed_)
+      break;
+  }
+  // What never got a type is boxed (read before assignment, or unreachable).
+  for (auto &s : specs_) {
+    for (auto &[n, t] : s->vars)
+      if (t == Ty::Bottom)
+        t = Ty::Any;
+    for (Ty &t : s->resultTys)
+      if (t == Ty::Bottom)
+        t = Ty::Any;
+  }
+}
+
+void Program::assign(Specialization &s, const std::string &name, Ty t) {
+  if (repl_ && s.isScript)
+    t = Ty::Any;
+  Ty &cur = s.vars[name];
+  Ty j = join(cur, t);
+  if (j != cur) {
+    cur = j;
+    changed_ = true;
+  }
+}
+
+void Program::inferSpec(Specialization &s) {
+  const Function *fn = s.fn;
+  if (fn) {
+    for (size_t i = 0; i < fn->params.size() && i < s.argTys.size(); ++i)
+      if (fn->params[i] != "~")
+        assign(s, fn->params[i], s.argTys[i]);
+    for (auto &o : fn->outputs)
+      s.vars.emplace(o, Ty::Bottom);
+  }
+  for (auto &n : scope(fn).vars)
+    s.vars.emplace(n, Ty::Bottom);
+  if (repl_ && s.isScript)
+    for (auto &[n, t] : s.vars)
+      t = Ty::Any;
+  // A local fixpoint first (loops carry types around).
+  for (int i = 0; i < 50; ++i) {
+    bool before = changed_;
+    changed_ = false;
+    inferBlock(s, s.isScript ? file_.script : fn->body);
+    bool grew = changed_;
+    changed_ = before || grew;
+    if (!grew)
+      break;
+  }
+  if (fn) {
+    size_t nres = std::max(s.nargout, 1);
+    for (size_t k = 0; k < nres; ++k) {
+      Ty t = Ty::Any;
+      if (s.nargout > 0 && k < fn->outputs.size())
+        t = s.vars[fn->outputs[k]];
+      if (s.nargout == 0)
+        t = Ty::Any; // statement call: optional boxed result
+      if (k < s.resultTys.size() && s.resultTys[k] != t) {
+        s.resultTys[k] = t;
+        changed_ = true;
+      }
+    }
+  }
+}
+
+void Program::inferBlock(Specialization &s, const Block &block) {
+  for (auto &stmt : block) {
+    switch (stmt->kind) {
+    case Stmt::Kind::Expr:
+      (void)exprTy(s, *static_cast<ExprStmt &>(*stmt).expr);
+      assign(s, "ans", Ty::Any);
+      break;
+    case Stmt::Kind::Assign: {
+      auto &a = static_cast<AssignStmt &>(*stmt);
+      Ty rhs = exprTy(s, *a.rhs);
+      if (a.lhs->kind == Expr::Kind::Identifier) {
+        assign(s, static_cast<IdentifierExpr &>(*a.lhs).name, rhs);
+      } else if (a.lhs->kind == Expr::Kind::Index &&
+                 static_cast<IndexExpr &>(*a.lhs).base->kind ==
+                     Expr::Kind::Identifier) {
+        auto &ix = static_cast<IndexExpr &>(*a.lhs);
+        for (auto &arg : ix.args)
+          (void)exprTy(s, *arg);
+        auto &name = static_cast<IdentifierExpr &>(*ix.base).name;
+        // A(i) = double keeps (or makes) a double array; other classes may
+        // change the class of an empty A.
+        bool doubleRhs = rhs == Ty::Num || rhs == Ty::DArr ||
+                         isEmptyMatrixLiteral(*a.rhs);
+        Ty cur = s.vars[name];
+        assign(s, name, doubleRhs && cur != Ty::Any ? Ty::DArr : Ty::Any);
+      } else if (auto *id = rootIdentifier(a.lhs.get())) {
+        assign(s, id->name, Ty::Any);
+      }
+      break;
+    }
+    case Stmt::Kind::MultiAssign: {
+      auto &m = static_cast<MultiAssignStmt &>(*stmt);
+      std::vector<Ty> outs;
+      int nout = (int)m.lhs.size();
+      if (m.rhs->kind == Expr::Kind::Index || m.rhs->kind == Expr::Kind::Identifier) {
+        const IdentifierExpr *callee = nullptr;
+        std::vector<const Expr *> args;
+        if (m.rhs->kind == Expr::Kind::Identifier) {
+          callee = static_cast<IdentifierExpr *>(m.rhs.get());
+        } else {
+          auto &ix = static_cast<IndexExpr &>(*m.rhs);
+          if (ix.base->kind == Expr::Kind::Identifier)
+            callee = static_cast<IdentifierExpr *>(ix.base.get());
+          for (auto &arg : ix.args)
+            args.push_back(arg.get());
+        }
+        if (callee && !scope(s.fn).isVar(callee->name))
+          outs = callTypes(s, callee->name, args, nout);
+      }
+      for (int k = 0; k < nout; ++k) {
+        if (!m.lhs[k])
+          continue;
+        Ty t = k < (int)outs.size() ? outs[k] : Ty::Any;
+        if (m.lhs[k]->kind == Expr::Kind::Identifier)
+          assign(s, static_cast<IdentifierExpr &>(*m.lhs[k]).name, t);
+        else if (auto *id = rootIdentifier(m.lhs[k].get()))
+          assign(s, id->name, Ty::Any);
+      }
+      break;
+    }
+    case Stmt::Kind::If:
+      for (auto &c : static_cast<IfStmt &>(*stmt).clauses) {
+        if (c.cond)
+          (void)exprTy(s, *c.cond);
+        inferBlock(s, c.body);
+      }
+      break;
+    case Stmt::Kind::For: {
+      auto &f = static_cast<ForStmt &>(*stmt);
+      Ty t = Ty::Any;
+      if (f.range->kind == Expr::Kind::Range) {
+        auto &r = static_cast<RangeExpr &>(*f.range);
+        bool num = exprTy(s, *r.start) == Ty::Num && exprTy(s, *r.stop) == Ty::Num &&
+                   (!r.step || exprTy(s, *r.step) == Ty::Num);
+        t = num ? Ty::Num : exprTy(s, *f.range) == Ty::DArr ? Ty::DArr : Ty::Any;
+      } else {
+        Ty rt = exprTy(s, *f.range);
+        t = rt == Ty::Num ? Ty::Num : rt == Ty::DArr ? Ty::DArr : Ty::Any;
+      }
+      assign(s, f.var, t);
+      inferBlock(s, f.body);
+      break;
+    }
+    case Stmt::Kind::While: {
+      auto &w = static_cast<WhileStmt &>(*stmt);
+      (void)exprTy(s, *w.cond);
+      inferBlock(s, w.body);
+      break;
+    }
+    case Stmt::Kind::Switch: {
+      auto &sw = static_cast<SwitchStmt &>(*stmt);
+      (void)exprTy(s, *sw.subject);
+      for (auto &c : sw.cases) {
+        if (c.value)
+          (void)exprTy(s, *c.value);
+        inferBlock(s, c.body);
+      }
+      break;
+    }
+    case Stmt::Kind::TryCatch: {
+      auto &t = static_cast<TryCatchStmt &>(*stmt);
+      inferBlock(s, t.tryBody);
+      if (!t.catchVar.empty())
+        assign(s, t.catchVar, Ty::Any);
+      inferBlock(s, t.catchBody);
+      break;
+    }
+    case Stmt::Kind::Global:
+    case Stmt::Kind::Persistent:
+      for (auto &n : static_cast<DeclStmt &>(*stmt).names)
+        assign(s, n, Ty::Any);
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+Ty Program::typeOf(const Specialization &s, const Expr &e) const {
+  Ty t = exprTy(s, e);
+  return t == Ty::Bottom ? Ty::Any : t;
+}
+
+std::vector<Ty> Program::callTypes(const Specialization &s, const std::string &name,
+                                   const std::vector<const Expr *> &args,
+                                   int nargout) const {
+  std::vector<Ty> at;
+  for (auto *a : args)
+    at.push_back(exprTy(s, *a));
+  if (const Function *fn = findFunction(name)) {
+    auto &callee = const_cast<Program *>(this)->specialize(fn, at, nargout);
+    return callee.resultTys;
+  }
+  return builtinTypes(name, at, nargout);
+}
+
+Ty Program::exprTy(const Specialization &s, const Expr &e) const {
+  auto arith = [](Ty a, Ty b) {
+    if (a == Ty::Bottom || b == Ty::Bottom)
+      return Ty::Bottom;
+    bool sa = a == Ty::Num || a == Ty::Bool, sb = b == Ty::Num || b == Ty::Bool;
+    if (sa && sb)
+      return Ty::Num;
+    if ((sa || a == Ty::DArr) && (sb || b == Ty::DArr))
+      return Ty::DArr;
+    return Ty::Any;
+  };
+  switch (e.kind) {
+  case Expr::Kind::Number:
+    return static_cast<const NumberExpr &>(e).isImag ? Ty::Any : Ty::Num;
+  case Expr::Kind::String:
+  case Expr::Kind::Colon:
+    return Ty::Any;
+  case Expr::Kind::End:
+    return Ty::Num;
+  case Expr::Kind::Identifier: {
+    auto &id = static_cast<const IdentifierExpr &>(e);
+    if (scope(s.fn).isVar(id.name)) {
+      auto it = s.vars.find(id.name);
+      return it == s.vars.end() ? Ty::Bottom : it->second;
+    }
+    if (s.fn && (id.name == "nargin" || id.name == "nargout"))
+      return Ty::Num;
+    return callTypes(s, id.name, {}, 1)[0];
+  }
+  case Expr::Kind::Binary: {
+    auto &b = static_cast<const BinaryExpr &>(e);
+    Ty l = exprTy(s, *b.lhs), r = exprTy(s, *b.rhs);
+    switch (b.op) {
+    case BinOp::AndAnd:
+    case BinOp::OrOr:
+      return Ty::Bool;
+    case BinOp::Eq:
+    case BinOp::Ne:
+    case BinOp::Lt:
+    case BinOp::Le:
+    case BinOp::Gt:
+    case BinOp::Ge:
+    case BinOp::And:
+    case BinOp::Or: {
+      Ty a = arith(l, r);
+      return a == Ty::Num ? Ty::Bool : a == Ty::Bottom ? Ty::Bottom : Ty::Any;
+    }
+    case BinOp::Power:
+    case BinOp::MPower: {
+      // A negative base with a fractional exponent is complex: only a
+      // constant integer exponent keeps a real scalar.
+      Ty a = arith(l, r);
+      if (a != Ty::Num)
+        return a == Ty::Bottom ? Ty::Bottom : Ty::Any;
+      if (b.rhs->kind == Expr::Kind::Number) {
+        double v = static_cast<const NumberExpr &>(*b.rhs).value;
+        if (v == (double)(long long)v)
+          return Ty::Num;
+      }
+      return Ty::Any;
+    }
+    default:
+      return arith(l, r);
+    }
+  }
+  case Expr::Kind::Unary: {
+    auto &u = static_cast<const UnaryExpr &>(e);
+    Ty t = exprTy(s, *u.operand);
+    if (u.op == UnOp::Not)
+      return t == Ty::Num || t == Ty::Bool ? Ty::Bool
+             : t == Ty::Bottom             ? Ty::Bottom
+                                           : Ty::Any;
+    if (t == Ty::Bool)
+      return Ty::Num;
+    return t;
+  }
+  case Expr::Kind::Postfix:
+    return exprTy(s, *static_cast<const PostfixExpr &>(e).operand);
+  case Expr::Kind::Range: {
+    auto &r = static_cast<const RangeExpr &>(e);
+    Ty t = exprTy(s, *r.start);
+    t = arith(t, exprTy(s, *r.stop));
+    if (r.step)
+      t = arith(t, exprTy(s, *r.step));
+    return t == Ty::Num || t == Ty::DArr ? Ty::DArr : t;
+  }
+  case Expr::Kind::Matrix: {
+    auto &m = static_cast<const MatrixExpr &>(e);
+    Ty t = Ty::DArr;
+    for (auto &row : m.rows)
+      for (auto &el : row) {
+        Ty et = exprTy(s, *el);
+        if (et == Ty::Bottom)
+          return Ty::Bottom;
+        if (et == Ty::Any)
+          t = Ty::Any;
+      }
+    // [true false] is logical, not double.
+    bool allBool = true, any = false;
+    for (auto &row : m.rows)
+      for (auto &el : row) {
+        any = true;
+        allBool &= exprTy(s, *el) == Ty::Bool;
+      }
+    if (any && allBool)
+      return Ty::Any;
+    return t;
+  }
+  case Expr::Kind::Index: {
+    auto &ix = static_cast<const IndexExpr &>(e);
+    if (ix.base->kind == Expr::Kind::Identifier) {
+      auto &id = static_cast<const IdentifierExpr &>(*ix.base);
+      if (scope(s.fn).isVar(id.name)) {
+        Ty bt = exprTy(s, *ix.base);
+        if (bt == Ty::Bottom)
+          return Ty::Bottom;
+        bool numArgs = !ix.args.empty() && ix.args.size() <= 2;
+        for (auto &a : ix.args) {
+          Ty at = exprTy(s, *a);
+          numArgs &= at == Ty::Num;
+        }
+        if (bt == Ty::DArr && numArgs)
+          return Ty::Num;
+        if (bt == Ty::DArr || bt == Ty::Num)
+          return Ty::DArr;
+        return Ty::Any;
+      }
+      std::vector<const Expr *> args;
+      for (auto &a : ix.args)
+        args.push_back(a.get());
+      return callTypes(s, id.name, args, 1)[0];
+    }
+    for (auto &a : ix.args)
+      (void)exprTy(s, *a);
+    return Ty::Any;
+  }
+  default:
+    return Ty::Any;
+  }
+}

@@ -1,0 +1,764 @@
+//===- abi.cpp - The C ABI called by compiled MATLAB code -----------------===//
+//
+// Every rm_* entry point of abi.h (and abi_ext.h). C++ exceptions never leave
+// this file: each entry point catches MatlabError (and allocation failures),
+// records it, and longjmps to the innermost handler installed by
+// rm_run_main or rm_try_begin. The longjmp happens after the catch block has
+// finished, so no C++ frame with live destructors is skipped.
+//
+//===----------------------------------------------------------------------===//
+#include "runmat/rt/abi.h"
+#include "runmat/rt/Builtins.h"
+#include "runmat/rt/Display.h"
+#include "runmat/rt/Error.h"
+#include "runmat/rt/Index.h"
+#include "runmat/rt/Io.h"
+#include "runmat/rt/Ops.h"
+#include "runmat/rt/Value.h"
+#include "runmat/rt/abi_ext.h"
+
+#include <cblas.h>
+
+#include <cmath>
+#include <csetjmp>
+#include <cstdlib>
+#include <cstring>
+#include <malloc.h>
+#include <memory>
+#include <new>
+#include <sched.h>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+using namespace runmat::rt;
+
+namespace {
+
+inline Value *V(rm_value *v) { return reinterpret_cast<Value *>(v); }
+inline rm_value *R(Value *v) { return reinterpret_cast<rm_value *>(v); }
+inline rm_value *out(ValueRef r) { return R(r.release()); }
+
+// - error state ---------------------------------------------------------------
+
+struct ErrorRecord {
+  std::string identifier, message, function;
+  std::string file, where; // location when raised
+  int32_t line = 0;
+};
+
+struct Location {
+  const char *file = nullptr;
+  const char *function = nullptr;
+  int32_t line = 0;
+};
+
+struct Handler {
+  jmp_buf buf;
+};
+
+Location gLoc;
+std::unordered_map<std::string, rm_value *> gWorkspace; // stable slots
+ErrorRecord gPending;                                   // being raised
+ErrorRecord gLast;                                      // last caught (rm_try)
+std::vector<std::unique_ptr<Handler>> gPool; // stable jmp_buf storage
+size_t gTop = 0;                             // handlers in use
+
+Handler *pushHandler() {
+  if (gTop == gPool.size())
+    gPool.push_back(std::make_unique<Handler>());
+  return gPool[gTop++].get();
+}
+
+void setPending(std::string id, std::string msg, std::string fn) {
+  gPending.identifier = std::move(id);
+  gPending.message = std::move(msg);
+  gPending.function = std::move(fn);
+  gPending.file = gLoc.file ? gLoc.file : "";
+  gPending.where = gLoc.function ? gLoc.function : "";
+  gPending.line = rm_current_line > 0 ? rm_current_line : gLoc.line;
+}
+
+/// Records the exception being handled (call only inside a catch block).
+void capture() noexcept {
+  try {
+    throw;
+  } catch (const MatlabError &e) {
+    setPending(e.identifier, e.message, e.function);
+  } catch (const std::bad_alloc &) {
+    setPending("MATLAB:nomem",
+               "Out of memory. The likely cause is an infinite recursion "
+               "within the program.",
+               "");
+  } catch (const std::length_error &) {
+    setPending("MATLAB:pmaxsize",
+               "Requested array exceeds the maximum possible size.", "");
+  } catch (const std::exception &e) {
+    setPending("RunMat:internal", std::string("Internal error: ") + e.what(),
+               "");
+  } catch (...) {
+    setPending("RunMat:internal", "Internal error.", "");
+  }
+}
+
+std::string baseName(const std::string &file) {
+  size_t slash = file.find_last_of('/');
+  std::string b = slash == std::string::npos ? file : file.substr(slash + 1);
+  if (b.size() > 2 && b.compare(b.size() - 2, 2, ".m") == 0)
+    b.resize(b.size() - 2);
+  return b;
+}
+
+/// MATLAB's text for an uncaught error.
+std::string errorText(const ErrorRecord &e) {
+  std::string fn = e.function == "error" ? "" : e.function;
+  std::string base = baseName(e.file);
+  if (fn.empty() && !e.where.empty() && e.where != base)
+    fn = e.where;
+  std::string s;
+  if (!fn.empty())
+    s = "Error using " + fn + "\n" + e.message + "\n";
+  else
+    s = "Error: " + e.message + "\n";
+  if (!e.file.empty() && e.line > 0) {
+    std::string where = base;
+    if (!e.where.empty() && e.where != base)
+      where = base.empty() ? e.where : base + ">" + e.where;
+    s += "\nError in " + where + " (line " + std::to_string(e.line) + ")\n";
+  }
+  return s;
+}
+
+[[noreturn]] void raisePending() {
+  if (gTop == 0) {
+    // No handler (called outside rm_run_main): report and stop.
+    writeErr(errorText(gPending));
+    std::exit(1);
+  }
+  Handler *h = gPool[--gTop].get();
+  gLast = gPending; // what a catch block sees
+  std::longjmp(h->buf, 1);
+}
+
+#define RM_GUARD_BEGIN try {
+#define RM_GUARD_END                                                           \
+  }                                                                            \
+  catch (...) {                                                                \
+    capture();                                                                 \
+  }                                                                            \
+  raisePending();
+
+[[noreturn]] void fail(const char *id, const char *msg, const char *fn = "") {
+  setPending(id, msg, fn ? fn : "");
+  raisePending();
+}
+
+std::vector<const Value *> subscripts(int64_t n, rm_value **idx) {
+  if (n < 0 || (n > 0 && !idx))
+    throwError("RunMat:badCall", "Invalid subscript list.");
+  std::vector<const Value *> v((size_t)n);
+  for (int64_t k = 0; k < n; ++k) {
+    if (!idx[k])
+      throwError("RunMat:badCall", "Missing subscript value.");
+    v[(size_t)k] = V(idx[k]);
+  }
+  return v;
+}
+
+const Value &deref(rm_value *v) {
+  if (!v)
+    throwError("RunMat:badCall", "Missing value.");
+  return *V(v);
+}
+
+/// Restores *slot from ref when the assignment finishes or fails.
+struct SlotGuard {
+  rm_value **slot;
+  ValueRef ref;
+  explicit SlotGuard(rm_value **s) : slot(s), ref(ValueRef::adopt(V(*s))) {
+    *s = nullptr;
+  }
+  ~SlotGuard() { *slot = R(ref.release()); }
+  SlotGuard(const SlotGuard &) = delete;
+  SlotGuard &operator=(const SlotGuard &) = delete;
+};
+
+/// Integer value of a double subscript in [1, n], or 0 when it is not one.
+inline int64_t fastIndex(double i, int64_t n) {
+  if (!(i >= 1.0) || !(i <= (double)n))
+    return 0;
+  int64_t k = (int64_t)i;
+  return (double)k == i ? k : 0;
+}
+
+inline bool fastDouble(const Value *v) {
+  return v && v->cls == ClassId::Double && !v->complex;
+}
+
+bool isText(const Value &v) {
+  return v.cls == ClassId::Char &&
+         (v.dims.size() == 2 && (v.dims[0] == 1 || v.numel() == 0));
+}
+
+/// One case value against the switch subject (MATLAB's switch rules).
+bool caseMatches(const Value &s, const Value &c) {
+  bool sText = s.cls == ClassId::Char, cText = c.cls == ClassId::Char;
+  if (sText || cText) // strcmp semantics
+    return sText && cText && s.dims == c.dims && s.re == c.re;
+  bool sData = isNumericClass(s.cls) || s.cls == ClassId::Logical;
+  bool cData = isNumericClass(c.cls) || c.cls == ClassId::Logical;
+  if (!sData || !cData || c.re.size() != 1 || s.re.size() != 1)
+    return false;
+  double si = s.complex && !s.im.empty() ? s.im[0] : 0.0;
+  double ci = c.complex && !c.im.empty() ? c.im[0] : 0.0;
+  return s.re[0] == c.re[0] && si == ci;
+}
+
+bool switchMatches(const Value &subject, const Value &cv) {
+  bool ok = (subject.cls == ClassId::Char && isText(subject)) ||
+            ((isNumericClass(subject.cls) || subject.cls == ClassId::Logical) &&
+             subject.re.size() == 1);
+  if (!ok)
+    throwError("MATLAB:switch:caseExpression",
+               "SWITCH expression must be a scalar or a character vector.");
+  if (cv.cls == ClassId::Cell) {
+    for (const ValueRef &e : cv.cells)
+      if (e && caseMatches(subject, *e))
+        return true;
+    return false;
+  }
+  return caseMatches(subject, cv);
+}
+
+} // namespace
+
+extern "C" {
+
+int32_t rm_current_line = 0;
+
+// - lifetime ------------------------------------------------------------------
+
+void rm_retain(rm_value *v) {
+  if (v)
+    ++V(v)->refcount;
+}
+
+void rm_release(rm_value *v) {
+  if (v && --V(v)->refcount == 0)
+    delete V(v);
+}
+
+// - boxing / unboxing ---------------------------------------------------------
+
+rm_value *rm_from_f64(double x) {
+  RM_GUARD_BEGIN
+  return out(makeDouble(x));
+  RM_GUARD_END
+}
+
+rm_value *rm_from_bool(int32_t b) {
+  RM_GUARD_BEGIN
+  return out(makeBool(b != 0));
+  RM_GUARD_END
+}
+
+rm_value *rm_from_string(const char *s, int64_t len) {
+  RM_GUARD_BEGIN
+  if (len < 0 || (len > 0 && !s))
+    throwError("RunMat:badCall", "Invalid string literal.");
+  return out(makeString(std::string(s ? s : "", (size_t)len)));
+  RM_GUARD_END
+}
+
+rm_value *rm_empty(void) {
+  RM_GUARD_BEGIN
+  return out(makeEmpty());
+  RM_GUARD_END
+}
+
+rm_value *rm_colon_all(void) {
+  Value *c = colonValue();
+  ++c->refcount;
+  return R(c);
+}
+
+double rm_to_f64(rm_value *v) {
+  Value *x = V(v);
+  if (x && x->cls == ClassId::Double && !x->complex && x->re.size() == 1)
+    return x->re[0];
+  RM_GUARD_BEGIN
+  return scalarOf(deref(v), "value");
+  RM_GUARD_END
+}
+
+int32_t rm_truth(rm_value *v) {
+  Value *x = V(v);
+  if (x && x->re.size() == 1 && !x->complex && x->cls != ClassId::Cell &&
+      x->cls != ClassId::Struct && !std::isnan(x->re[0]))
+    return x->re[0] != 0;
+  RM_GUARD_BEGIN
+  return isTrue(deref(v)) ? 1 : 0;
+  RM_GUARD_END
+}
+
+int32_t rm_truth_scalar(rm_value *v) {
+  RM_GUARD_BEGIN
+  const Value &x = deref(v);
+  bool data = isNumericClass(x.cls) || x.cls == ClassId::Logical ||
+              x.cls == ClassId::Char;
+  if (!data || x.re.size() != 1)
+    throwError("MATLAB:nonLogicalConditional",
+               "Operands to the || and && operators must be convertible to "
+               "logical scalar values.");
+  double im = x.complex && !x.im.empty() ? x.im[0] : 0.0;
+  if (std::isnan(x.re[0]) || std::isnan(im))
+    throwError("MATLAB:nologicalnan", "NaN's cannot be converted to logicals.");
+  return (x.re[0] != 0 || im != 0) ? 1 : 0;
+  RM_GUARD_END
+}
+
+int32_t rm_is_scalar_double(rm_value *v) {
+  return v && isRealDoubleScalar(*V(v)) ? 1 : 0;
+}
+
+// - operators -----------------------------------------------------------------
+
+rm_value *rm_binop(int32_t op, rm_value *a, rm_value *b) {
+  RM_GUARD_BEGIN
+  const Value &x = deref(a), &y = deref(b);
+  if (isRealDoubleScalar(x) && isRealDoubleScalar(y)) {
+    double p = x.re[0], q = y.re[0];
+    switch (op) {
+    case RM_OP_PLUS:
+      return out(makeDouble(p + q));
+    case RM_OP_MINUS:
+      return out(makeDouble(p - q));
+    case RM_OP_TIMES:
+    case RM_OP_MTIMES:
+      return out(makeDouble(p * q));
+    case RM_OP_RDIVIDE:
+    case RM_OP_MRDIVIDE:
+      return out(makeDouble(p / q));
+    case RM_OP_LDIVIDE:
+    case RM_OP_MLDIVIDE:
+      return out(makeDouble(q / p));
+    case RM_OP_EQ:
+      return out(makeBool(p == q));
+    case RM_OP_NE:
+      return out(makeBool(p != q));
+    case RM_OP_LT:
+      return out(makeBool(p < q));
+    case RM_OP_LE:
+      return out(makeBool(p <= q));
+    case RM_OP_GT:
+      return out(makeBool(p > q));
+    case RM_OP_GE:
+      return out(makeBool(p >= q));
+    default:
+      break; // power and logic: the general path
+    }
+  }
+  return out(binaryOp(op, x, y));
+  RM_GUARD_END
+}
+
+rm_value *rm_unop(int32_t op, rm_value *a) {
+  RM_GUARD_BEGIN
+  return out(unaryOp(op, deref(a)));
+  RM_GUARD_END
+}
+
+rm_value *rm_range(rm_value *a, rm_value *step, rm_value *b) {
+  RM_GUARD_BEGIN
+  const Value &x = deref(a), &y = deref(b);
+  const Value *s = step ? V(step) : nullptr;
+  if (isRealDoubleScalar(x) && isRealDoubleScalar(y) &&
+      (!s || isRealDoubleScalar(*s)))
+    return out(colonRange(x.re[0], s ? s->re[0] : 1.0, y.re[0]));
+  return out(colonOp(x, s, y));
+  RM_GUARD_END
+}
+
+// - construction --------------------------------------------------------------
+
+rm_value *rm_concat(int64_t nrows, const int64_t *rowlens, rm_value **elems) {
+  RM_GUARD_BEGIN
+  if (nrows < 0 || (nrows > 0 && !rowlens))
+    throwError("RunMat:badCall", "Invalid concatenation.");
+  std::vector<std::vector<const Value *>> rows((size_t)nrows);
+  int64_t k = 0;
+  for (int64_t r = 0; r < nrows; ++r) {
+    if (rowlens[r] < 0)
+      throwError("RunMat:badCall", "Invalid concatenation.");
+    rows[(size_t)r].reserve((size_t)rowlens[r]);
+    for (int64_t j = 0; j < rowlens[r]; ++j, ++k)
+      rows[(size_t)r].push_back(&deref(elems ? elems[k] : nullptr));
+  }
+  return out(concat(rows));
+  RM_GUARD_END
+}
+
+// - indexing ------------------------------------------------------------------
+
+rm_value *rm_index(rm_value *base, int64_t nidx, rm_value **idx) {
+  RM_GUARD_BEGIN
+  return out(indexValue(deref(base), subscripts(nidx, idx)));
+  RM_GUARD_END
+}
+
+int64_t rm_end(rm_value *base, int64_t k, int64_t nidx) {
+  RM_GUARD_BEGIN
+  return endValue(deref(base), k, nidx);
+  RM_GUARD_END
+}
+
+void rm_index_assign(rm_value **slot, int64_t nidx, rm_value **idx,
+                     rm_value *rhs, int32_t is_delete) {
+  RM_GUARD_BEGIN
+  if (!slot)
+    throwError("RunMat:badCall", "Missing assignment target.");
+  std::vector<const Value *> subs = subscripts(nidx, idx);
+  SlotGuard g(slot);
+  if (is_delete)
+    indexDelete(g.ref, subs);
+  else
+    indexAssign(g.ref, subs, deref(rhs));
+  return;
+  RM_GUARD_END
+}
+
+double rm_index_f64_1(rm_value *base, double i) {
+  Value *b = V(base);
+  if (fastDouble(b)) {
+    int64_t k = fastIndex(i, (int64_t)b->re.size());
+    if (k)
+      return b->re[(size_t)(k - 1)];
+  }
+  RM_GUARD_BEGIN
+  ValueRef s = makeDouble(i);
+  ValueRef r = indexValue(deref(base), {s.get()});
+  return scalarOf(*r, "value");
+  RM_GUARD_END
+}
+
+double rm_index_f64_2(rm_value *base, double i, double j) {
+  Value *b = V(base);
+  if (fastDouble(b)) {
+    int64_t rows = b->dims[0];
+    int64_t cols = rows ? (int64_t)b->re.size() / rows : 0;
+    int64_t r = fastIndex(i, rows), c = fastIndex(j, cols);
+    if (r && c)
+      return b->re[(size_t)((c - 1) * rows + (r - 1))];
+  }
+  RM_GUARD_BEGIN
+  ValueRef si = makeDouble(i), sj = makeDouble(j);
+  ValueRef r = indexValue(deref(base), {si.get(), sj.get()});
+  return scalarOf(*r, "value");
+  RM_GUARD_END
+}
+
+void rm_index_assign_f64_1(rm_value **slot, double i, double rhs) {
+  Value *b = slot ? V(*slot) : nullptr;
+  if (fastDouble(b) && b->refcount == 1) {
+    int64_t n = (int64_t)b->re.size();
+    int64_t k = fastIndex(i, n);
+    if (k) {
+      b->re[(size_t)(k - 1)] = rhs;
+      return;
+    }
+    // Appending one element to a row/column vector (x(end+1) = v).
+    if (i == (double)(n + 1) && b->dims.size() == 2 && n < ((int64_t)1 << 40)) {
+      bool row = b->dims[0] == 1 || (b->dims[0] == 0 && b->dims[1] == 0);
+      bool col = !row && b->dims[1] == 1;
+      if (row || col) {
+        b->re.push_back(rhs);
+        if (row) {
+          b->dims[0] = 1;
+          b->dims[1] = n + 1;
+        } else {
+          b->dims[0] = n + 1;
+        }
+        return;
+      }
+    }
+  }
+  RM_GUARD_BEGIN
+  if (!slot)
+    throwError("RunMat:badCall", "Missing assignment target.");
+  ValueRef s = makeDouble(i), v = makeDouble(rhs);
+  SlotGuard g(slot);
+  indexAssign(g.ref, {s.get()}, *v);
+  return;
+  RM_GUARD_END
+}
+
+void rm_index_assign_f64_2(rm_value **slot, double i, double j, double rhs) {
+  Value *b = slot ? V(*slot) : nullptr;
+  if (fastDouble(b) && b->refcount == 1 && b->dims.size() == 2) {
+    int64_t rows = b->dims[0], cols = b->dims[1];
+    int64_t r = fastIndex(i, rows), c = fastIndex(j, cols);
+    if (r && c) {
+      b->re[(size_t)((c - 1) * rows + (r - 1))] = rhs;
+      return;
+    }
+  }
+  RM_GUARD_BEGIN
+  if (!slot)
+    throwError("RunMat:badCall", "Missing assignment target.");
+  ValueRef si = makeDouble(i), sj = makeDouble(j), v = makeDouble(rhs);
+  SlotGuard g(slot);
+  indexAssign(g.ref, {si.get(), sj.get()}, *v);
+  return;
+  RM_GUARD_END
+}
+
+// - for loops -----------------------------------------------------------------
+
+int64_t rm_for_count(rm_value *range) {
+  RM_GUARD_BEGIN
+  const Value &v = deref(range);
+  if (v.cls == ClassId::FunctionHandle)
+    return 1;
+  if (v.numel() == 0)
+    return 0;
+  return v.cols();
+  RM_GUARD_END
+}
+
+rm_value *rm_for_column(rm_value *range, int64_t k) {
+  RM_GUARD_BEGIN
+  const Value &v = deref(range);
+  if (v.cls == ClassId::FunctionHandle)
+    return out(ValueRef::borrow(const_cast<Value *>(&v)));
+  int64_t rows = v.dims[0], cols = v.numel() == 0 ? 0 : v.cols();
+  if (k < 0 || k >= cols)
+    throwError("MATLAB:index:outOfBounds",
+               "Index exceeds the number of array elements. Index must not "
+               "exceed %lld.",
+               (long long)cols);
+  bool data = isNumericClass(v.cls) || v.cls == ClassId::Logical ||
+              v.cls == ClassId::Char;
+  bool cx = v.complex && !v.im.empty();
+  if (data && rows == 1) {
+    ValueRef r = makeDouble(v.re[(size_t)k]);
+    r->cls = v.cls;
+    if (cx) {
+      r->complex = true;
+      r->im.assign(1, v.im[(size_t)k]);
+    }
+    return out(std::move(r));
+  }
+  ValueRef r = v.cls == ClassId::Struct ? makeStruct({rows, 1}, v.fields)
+                                        : makeArray(v.cls, {rows, 1});
+  if (data) {
+    std::copy(v.re.begin() + k * rows, v.re.begin() + (k + 1) * rows,
+              r->re.begin());
+    if (cx) {
+      r->complex = true;
+      r->im.assign(v.im.begin() + k * rows, v.im.begin() + (k + 1) * rows);
+    }
+  } else {
+    size_t w = v.cls == ClassId::Struct ? v.fields.size() : 1;
+    for (size_t q = 0; q < (size_t)rows * w; ++q)
+      r->cells[q] = v.cells[(size_t)k * rows * w + q];
+  }
+  return out(std::move(r));
+  RM_GUARD_END
+}
+
+// - builtins ------------------------------------------------------------------
+
+void rm_call_builtin(const char *name, int32_t nargout, int32_t nargin,
+                     rm_value **args, int32_t nout, rm_value **outs) {
+  RM_GUARD_BEGIN
+  if (nargin < 0 || nout < 0 || (nargin > 0 && !args) || (nout > 0 && !outs))
+    throwError("RunMat:badCall", "Invalid builtin call.");
+  Args in;
+  in.reserve((size_t)nargin);
+  for (int32_t k = 0; k < nargin; ++k)
+    in.push_back(ValueRef::borrow(const_cast<Value *>(&deref(args[k]))));
+  Args res = callBuiltin(name ? name : "", nargout, in);
+  // A call statement (nargout 0) asks for one optional result: null when the
+  // builtin returned nothing.
+  if (nargout == 0 && nout == 1 && (res.empty() || !res[0])) {
+    outs[0] = nullptr;
+    return;
+  }
+  if ((int32_t)res.size() < nout)
+    throwErrorIn(name, "MATLAB:TooManyOutputs", "Too many output arguments.");
+  for (int32_t k = 0; k < nout; ++k)
+    if (!res[(size_t)k])
+      throwErrorIn(name, "MATLAB:unassignedOutputs",
+                   "Output argument %d not assigned a value.", (int)k + 1);
+  for (int32_t k = 0; k < nout; ++k)
+    outs[k] = R(res[(size_t)k].release());
+  return;
+  RM_GUARD_END
+}
+
+int32_t rm_has_builtin(const char *name) {
+  RM_GUARD_BEGIN
+  return name && findBuiltin(name) ? 1 : 0;
+  RM_GUARD_END
+}
+
+rm_value **rm_workspace_slot(const char *name) {
+  RM_GUARD_BEGIN
+  // References to unordered_map elements survive rehashing.
+  return &gWorkspace[name ? name : ""];
+  RM_GUARD_END
+}
+
+void rm_assign_ans(rm_value **slot, rm_value *v, int32_t display) {
+  if (!v)
+    return;
+  RM_GUARD_BEGIN
+  if (!slot)
+    throwError("RunMat:badCall", "Missing assignment target.");
+  ++V(v)->refcount;
+  rm_value *old = *slot;
+  *slot = v;
+  rm_release(old);
+  if (display)
+    displayValue("ans", *V(v));
+  return;
+  RM_GUARD_END
+}
+
+int32_t rm_switch_match(rm_value *subject, rm_value *case_value) {
+  RM_GUARD_BEGIN
+  return switchMatches(deref(subject), deref(case_value)) ? 1 : 0;
+  RM_GUARD_END
+}
+
+// - display -------------------------------------------------------------------
+
+void rm_display(const char *name, rm_value *v) {
+  RM_GUARD_BEGIN
+  displayValue(name ? name : "ans", deref(v));
+  return;
+  RM_GUARD_END
+}
+
+void rm_display_f64(const char *name, double x) {
+  RM_GUARD_BEGIN
+  ValueRef v = makeDouble(x);
+  displayValue(name ? name : "ans", *v);
+  return;
+  RM_GUARD_END
+}
+
+void rm_display_bool(const char *name, int32_t b) {
+  RM_GUARD_BEGIN
+  ValueRef v = makeBool(b != 0);
+  displayValue(name ? name : "ans", *v);
+  return;
+  RM_GUARD_END
+}
+
+// - errors --------------------------------------------------------------------
+
+void rm_error(const char *identifier, const char *message) {
+  fail(identifier ? identifier : "", message ? message : "");
+}
+
+void rm_error_undefined(const char *name) {
+  std::string msg = std::string("Unrecognized function or variable '") +
+                    (name ? name : "") + "'.";
+  fail("MATLAB:UndefinedFunction", msg.c_str());
+}
+
+void rm_error_unassigned_output(const char *name, const char *function) {
+  std::string fn = function ? function : (gLoc.function ? gLoc.function : "");
+  std::string msg = std::string("Output argument \"") + (name ? name : "") +
+                    "\" (and possibly others) not assigned a value in the "
+                    "execution with \"" +
+                    fn + "\" function.";
+  fail("MATLAB:unassignedOutputs", msg.c_str());
+}
+
+void rm_error_too_many_inputs(const char *fname) {
+  fail("MATLAB:TooManyInputs", "Too many input arguments.", fname);
+}
+
+void rm_error_too_many_outputs(const char *fname) {
+  fail("MATLAB:TooManyOutputs", "Too many output arguments.", fname);
+}
+
+void rm_set_location(const char *file, const char *function, int32_t line) {
+  gLoc.file = file;
+  gLoc.function = function;
+  gLoc.line = line;
+}
+
+// - try/catch (abi_ext.h) -----------------------------------------------------
+
+void *rm_try_begin(void) {
+  Handler *h = pushHandler();
+  return static_cast<void *>(h->buf);
+}
+
+void rm_try_end(void) {
+  if (gTop > 0)
+    --gTop;
+}
+
+rm_value *rm_last_error_message(void) {
+  RM_GUARD_BEGIN
+  return out(makeString(gLast.message));
+  RM_GUARD_END
+}
+
+rm_value *rm_last_error_identifier(void) {
+  RM_GUARD_BEGIN
+  return out(makeString(gLast.identifier));
+  RM_GUARD_END
+}
+
+void rm_rethrow_last(void) {
+  gPending = gLast;
+  raisePending();
+}
+
+// - program entry -------------------------------------------------------------
+
+int32_t rm_run_main(void (*entry)(void)) {
+  rm_init();
+  volatile size_t depth = gTop;
+  Handler *h = pushHandler();
+  if (setjmp(h->buf) == 0) {
+    if (entry)
+      entry();
+    gTop = depth;
+    flushOut();
+    return 0;
+  }
+  gTop = depth;
+  flushOut();
+  writeErr(errorText(gPending));
+  return 1;
+}
+
+void rm_init(void) {
+  static bool done = false;
+  if (done)
+    return;
+  done = true;
+  colonValue();
+  // Array temporaries are large and short-lived: keep freed memory in the
+  // heap instead of returning it to the kernel (mmap/munmap per array costs
+  // a page fault per 4 KiB on every reuse, which dominates elementwise work).
+  mallopt(M_MMAP_MAX, 0);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  // One BLAS thread per CPU this process may run on, unless the user chose.
+  if (!std::getenv("OPENBLAS_NUM_THREADS") && !std::getenv("OMP_NUM_THREADS")) {
+    cpu_set_t set;
+    int n = 0;
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+      n = CPU_COUNT(&set);
+    if (n > 0)
+      openblas_set_num_threads(n);
+  }
+}
+
+} // extern "C"

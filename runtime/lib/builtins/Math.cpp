@@ -1,0 +1,494 @@
+//===- Math.cpp - Elementwise math builtins ----------------------------------===//
+//
+// abs sign, the roundings (floor ceil round fix), the floating-point functions
+// (sqrt exp log sin cos tan and relatives, complex where the real domain
+// ends), real imag conj angle, and the two-argument mod rem atan2 hypot
+// idivide with implicit expansion. Integer classes keep their class where
+// MATLAB does; logical and char give double.
+//
+//===----------------------------------------------------------------------===//
+#include "ArraySupport.h"
+#include "runmat/rt/Ops.h"
+#include "runmat/rt/abi.h"
+
+#include <cmath>
+#include <complex>
+#include <limits>
+
+namespace runmat::rt {
+
+using namespace support;
+using cplx = std::complex<double>;
+
+namespace {
+
+/// Class of a unary result that keeps integer classes (abs, floor, sign...).
+ClassId keepClass(const char *fn, const Value &v) {
+  if (!isArithmetic(v))
+    undefinedForType(fn, v);
+  if (isNumericClass(v.cls))
+    return v.cls;
+  return ClassId::Double;
+}
+
+/// Class of a floating-point function's result; integers are an error.
+ClassId floatClass(const char *fn, const Value &v) {
+  if (!isArithmetic(v))
+    undefinedForType(fn, v);
+  if (isIntegerClass(v.cls))
+    badArgType(fn);
+  return v.cls == ClassId::Single ? ClassId::Single : ClassId::Double;
+}
+
+void finish(Value &r) {
+  if (r.cls != ClassId::Double) {
+    castData(r.re, r.cls);
+    if (r.complex)
+      castData(r.im, r.cls);
+  }
+  dropZeroImag(r);
+}
+
+/// Applies a real function, switching to the complex one for every element
+/// when the input is complex or any element lies outside the real domain.
+template <class RealFn, class CplxFn, class Domain>
+ValueRef floatUnary(const char *fn, const Value &v, RealFn rf, CplxFn cf,
+                    Domain inRealDomain) {
+  ClassId cls = floatClass(fn, v);
+  size_t n = v.re.size();
+  bool useComplex = hasImag(v);
+  if (!useComplex)
+    for (size_t k = 0; k < n; ++k)
+      if (!inRealDomain(v.re[k])) {
+        useComplex = true;
+        break;
+      }
+  ValueRef r = newArray(cls, v.dims, useComplex);
+  if (!useComplex) {
+    double *out = r->re.data();
+    const double *in = v.re.data();
+    for (size_t k = 0; k < n; ++k)
+      out[k] = rf(in[k]);
+  } else {
+    for (size_t k = 0; k < n; ++k) {
+      cplx z = cf(cplx(v.re[k], imagAt(v, (int64_t)k)));
+      r->re[k] = z.real();
+      r->im[k] = z.imag();
+    }
+  }
+  finish(*r);
+  return r;
+}
+
+bool anyReal(double) { return true; }
+
+/// Applies f to real and imaginary parts separately, keeping the class.
+template <class F> ValueRef partwise(const char *fn, const Value &v, F f) {
+  ClassId cls = keepClass(fn, v);
+  if (isIntegerClass(cls))
+    return copyValue(v);
+  ValueRef r = newArray(cls, v.dims, hasImag(v));
+  for (size_t k = 0; k < v.re.size(); ++k)
+    r->re[k] = f(v.re[k]);
+  if (hasImag(v))
+    for (size_t k = 0; k < v.im.size(); ++k)
+      r->im[k] = f(v.im[k]);
+  finish(*r);
+  return r;
+}
+
+} // namespace
+
+// ---- abs, sign, parts --------------------------------------------------------------
+
+Args bi_abs(int, const Args &args) {
+  const Value &v = *args[0];
+  ClassId cls = keepClass("abs", v);
+  ValueRef r = newArray(cls, v.dims);
+  if (hasImag(v)) {
+    for (size_t k = 0; k < v.re.size(); ++k)
+      r->re[k] = std::hypot(v.re[k], v.im[k]);
+  } else {
+    for (size_t k = 0; k < v.re.size(); ++k)
+      r->re[k] = std::fabs(v.re[k]);
+  }
+  finish(*r);
+  return {r};
+}
+
+Args bi_sign(int, const Args &args) {
+  const Value &v = *args[0];
+  ClassId cls = keepClass("sign", v);
+  ValueRef r = newArray(cls, v.dims, hasImag(v));
+  for (size_t k = 0; k < v.re.size(); ++k) {
+    double x = v.re[k];
+    if (hasImag(v)) {
+      double m = std::hypot(x, v.im[k]);
+      r->re[k] = m == 0 ? 0 : x / m;
+      r->im[k] = m == 0 ? 0 : v.im[k] / m;
+    } else {
+      r->re[k] = std::isnan(x) ? x : (x > 0) - (x < 0);
+    }
+  }
+  finish(*r);
+  return {r};
+}
+
+Args bi_real(int, const Args &args) {
+  const Value &v = *args[0];
+  ClassId cls = keepClass("real", v);
+  ValueRef r = newArray(cls, v.dims);
+  r->re = v.re;
+  return {r};
+}
+
+Args bi_imag(int, const Args &args) {
+  const Value &v = *args[0];
+  ClassId cls = keepClass("imag", v);
+  ValueRef r = newArray(cls, v.dims);
+  if (hasImag(v))
+    r->re = v.im;
+  return {r};
+}
+
+Args bi_conj(int, const Args &args) {
+  const Value &v = *args[0];
+  ClassId cls = keepClass("conj", v);
+  ValueRef r = newArray(cls, v.dims, hasImag(v));
+  r->re = v.re;
+  if (hasImag(v))
+    for (size_t k = 0; k < v.im.size(); ++k)
+      r->im[k] = -v.im[k];
+  return {r};
+}
+
+Args bi_angle(int, const Args &args) {
+  const Value &v = *args[0];
+  ClassId cls = floatClass("angle", v);
+  ValueRef r = newArray(cls, v.dims);
+  for (size_t k = 0; k < v.re.size(); ++k)
+    r->re[k] = std::atan2(imagAt(v, (int64_t)k), v.re[k]);
+  finish(*r);
+  return {r};
+}
+
+// ---- rounding ------------------------------------------------------------------------
+
+Args bi_floor(int, const Args &args) {
+  return {partwise("floor", *args[0], [](double x) { return std::floor(x); })};
+}
+Args bi_ceil(int, const Args &args) {
+  return {partwise("ceil", *args[0], [](double x) { return std::ceil(x); })};
+}
+Args bi_round(int, const Args &args) {
+  // std::round rounds halfway cases away from zero, as MATLAB does.
+  return {partwise("round", *args[0], [](double x) { return std::round(x); })};
+}
+Args bi_fix(int, const Args &args) {
+  return {partwise("fix", *args[0], [](double x) { return std::trunc(x); })};
+}
+
+// ---- floating-point functions -----------------------------------------------------------
+
+Args bi_sqrt(int, const Args &args) {
+  return {floatUnary(
+      "sqrt", *args[0], [](double x) { return std::sqrt(x); },
+      [](cplx z) { return std::sqrt(z); },
+      [](double x) { return !(x < 0); })};
+}
+
+Args bi_exp(int, const Args &args) {
+  return {floatUnary(
+      "exp", *args[0], [](double x) { return std::exp(x); },
+      [](cplx z) { return std::exp(z); }, anyReal)};
+}
+
+Args bi_log(int, const Args &args) {
+  return {floatUnary(
+      "log", *args[0], [](double x) { return std::log(x); },
+      [](cplx z) { return std::log(z); }, [](double x) { return !(x < 0); })};
+}
+
+Args bi_log2(int nargout, const Args &args) {
+  if (nargout >= 2) {
+    // [f, e] = log2(x): x = f .* 2.^e with 0.5 <= |f| < 1.
+    const Value &v = *args[0];
+    ClassId cls = floatClass("log2", v);
+    ValueRef f = newArray(cls, v.dims), e = newArray(cls, v.dims);
+    for (size_t k = 0; k < v.re.size(); ++k) {
+      int ex = 0;
+      double x = v.re[k];
+      f->re[k] = std::isfinite(x) ? std::frexp(x, &ex) : x;
+      e->re[k] = ex;
+    }
+    return {f, e};
+  }
+  return {floatUnary(
+      "log2", *args[0], [](double x) { return std::log2(x); },
+      [](cplx z) { return std::log(z) / std::log(2.0); },
+      [](double x) { return !(x < 0); })};
+}
+
+Args bi_log10(int, const Args &args) {
+  return {floatUnary(
+      "log10", *args[0], [](double x) { return std::log10(x); },
+      [](cplx z) { return std::log10(z); },
+      [](double x) { return !(x < 0); })};
+}
+
+Args bi_log1p(int, const Args &args) {
+  return {floatUnary(
+      "log1p", *args[0], [](double x) { return std::log1p(x); },
+      [](cplx z) { return std::log(1.0 + z); },
+      [](double x) { return !(x < -1); })};
+}
+
+Args bi_expm1(int, const Args &args) {
+  return {floatUnary(
+      "expm1", *args[0], [](double x) { return std::expm1(x); },
+      [](cplx z) { return std::exp(z) - 1.0; }, anyReal)};
+}
+
+Args bi_sin(int, const Args &args) {
+  return {floatUnary(
+      "sin", *args[0], [](double x) { return std::sin(x); },
+      [](cplx z) { return std::sin(z); }, anyReal)};
+}
+
+Args bi_cos(int, const Args &args) {
+  return {floatUnary(
+      "cos", *args[0], [](double x) { return std::cos(x); },
+      [](cplx z) { return std::cos(z); }, anyReal)};
+}
+
+Args bi_tan(int, const Args &args) {
+  return {floatUnary(
+      "tan", *args[0], [](double x) { return std::tan(x); },
+      [](cplx z) { return std::tan(z); }, anyReal)};
+}
+
+Args bi_asin(int, const Args &args) {
+  return {floatUnary(
+      "asin", *args[0], [](double x) { return std::asin(x); },
+      [](cplx z) { return std::asin(z); },
+      [](double x) { return !(std::fabs(x) > 1); })};
+}
+
+Args bi_acos(int, const Args &args) {
+  return {floatUnary(
+      "acos", *args[0], [](double x) { return std::acos(x); },
+      [](cplx z) { return std::acos(z); },
+      [](double x) { return !(std::fabs(x) > 1); })};
+}
+
+Args bi_atan(int, const Args &args) {
+  return {floatUnary(
+      "atan", *args[0], [](double x) { return std::atan(x); },
+      [](cplx z) { return std::atan(z); }, anyReal)};
+}
+
+Args bi_sinh(int, const Args &args) {
+  return {floatUnary(
+      "sinh", *args[0], [](double x) { return std::sinh(x); },
+      [](cplx z) { return std::sinh(z); }, anyReal)};
+}
+
+Args bi_cosh(int, const Args &args) {
+  return {floatUnary(
+      "cosh", *args[0], [](double x) { return std::cosh(x); },
+      [](cplx z) { return std::cosh(z); }, anyReal)};
+}
+
+Args bi_tanh(int, const Args &args) {
+  return {floatUnary(
+      "tanh", *args[0], [](double x) { return std::tanh(x); },
+      [](cplx z) { return std::tanh(z); }, anyReal)};
+}
+
+// ---- two-argument functions -------------------------------------------------------------
+
+namespace {
+
+/// Elementwise f(a, b) on real arguments with implicit expansion; the result
+/// class follows binaryClass (integers computed in double, then saturated).
+template <class F>
+ValueRef realBinary(const char *fn, const Value &a, const Value &b, ClassId cls,
+                    F f) {
+  if (hasImag(a) || hasImag(b))
+    throwError("MATLAB:complexNotSupported",
+               "Complex inputs are not supported by %s.", fn);
+  Dims out = expandedDims(a.dims, b.dims);
+  ValueRef r = newArray(cls, out);
+  double *o = r->re.data();
+  const double *pa = a.re.data(), *pb = b.re.data();
+  forEachBroadcast(out, a.dims, b.dims, [&](int64_t ia, int64_t ib, int64_t k) {
+    o[k] = f(pa[ia], pb[ib]);
+  });
+  if (cls != ClassId::Double)
+    castData(r->re, cls);
+  return r;
+}
+
+/// Nearest integer with halfway cases away from zero.
+inline double nint(double x) { return std::round(x); }
+
+double modValue(double x, double y) {
+  if (y == 0)
+    return x;
+  if (std::isinf(y) && std::isfinite(x))
+    return (x == 0 || (x > 0) == (y > 0)) ? x : y;
+  double r;
+  double q = x / y;
+  if (nint(y) != y &&
+      std::fabs((q - nint(q)) / nint(q)) <
+          std::numeric_limits<double>::epsilon()) {
+    r = 0;
+  } else {
+    volatile double tmp = y * std::floor(q);
+    r = x - tmp;
+  }
+  if (x != y)
+    r = std::copysign(r, y);
+  return r;
+}
+
+double remValue(double x, double y) {
+  if (y == 0)
+    return NAN;
+  if (std::isinf(y) && std::isfinite(x))
+    return x;
+  double r;
+  double q = x / y;
+  if (nint(y) != y &&
+      std::fabs((q - nint(q)) / nint(q)) <
+          std::numeric_limits<double>::epsilon()) {
+    r = 0;
+  } else {
+    volatile double tmp = y * std::trunc(q);
+    r = x - tmp;
+  }
+  if (x != y)
+    r = std::copysign(r, x);
+  return r;
+}
+
+} // namespace
+
+Args bi_mod(int, const Args &args) {
+  const Value &a = *args[0], &b = *args[1];
+  ClassId cls = binaryClass("mod", a, b);
+  return {realBinary("mod", a, b, cls, modValue)};
+}
+
+Args bi_rem(int, const Args &args) {
+  const Value &a = *args[0], &b = *args[1];
+  ClassId cls = binaryClass("rem", a, b);
+  return {realBinary("rem", a, b, cls, remValue)};
+}
+
+Args bi_atan2(int, const Args &args) {
+  const Value &a = *args[0], &b = *args[1];
+  ClassId cls = binaryClass("atan2", a, b);
+  if (isIntegerClass(cls))
+    badArgType("atan2");
+  return {realBinary("atan2", a, b, cls,
+                     [](double y, double x) { return std::atan2(y, x); })};
+}
+
+Args bi_hypot(int, const Args &args) {
+  const Value &a = *args[0], &b = *args[1];
+  ClassId cls = binaryClass("hypot", a, b);
+  if (isIntegerClass(cls))
+    badArgType("hypot");
+  return {realBinary("hypot", a, b, cls,
+                     [](double x, double y) { return std::hypot(x, y); })};
+}
+
+Args bi_idivide(int, const Args &args) {
+  const Value &a = *args[0], &b = *args[1];
+  if (!isIntegerClass(a.cls) && !isIntegerClass(b.cls))
+    throwError("MATLAB:idivide:mustBeInteger",
+               "At least one input argument must belong to an integer class.");
+  ClassId cls = binaryClass("idivide", a, b);
+  int mode = 0; // fix
+  if (args.size() > 2) {
+    const Value &o = *args[2];
+    if (textIs(o, "fix"))
+      mode = 0;
+    else if (textIs(o, "round"))
+      mode = 1;
+    else if (textIs(o, "floor"))
+      mode = 2;
+    else if (textIs(o, "ceil"))
+      mode = 3;
+    else
+      throwError("MATLAB:idivide:invalidRoundingOption",
+                 "Rounding option must be 'fix', 'round', 'floor' or 'ceil'.");
+  }
+  return {realBinary("idivide", a, b, cls, [mode](double x, double y) {
+    double q = x / y;
+    switch (mode) {
+    case 0: return std::trunc(q);
+    case 1: return std::round(q);
+    case 2: return std::floor(q);
+    default: return std::ceil(q);
+    }
+  })};
+}
+
+// ---- operators as functions (plus(a,b), @times, ...) ------------------------------
+
+#define RM_BINARY_OPERATOR(FN, OP)                                             \
+  Args FN(int, const Args &args) { return {binaryOp(OP, *args[0], *args[1])}; }
+RM_BINARY_OPERATOR(bi_plus, RM_OP_PLUS)
+RM_BINARY_OPERATOR(bi_minus, RM_OP_MINUS)
+RM_BINARY_OPERATOR(bi_times, RM_OP_TIMES)
+RM_BINARY_OPERATOR(bi_rdivide, RM_OP_RDIVIDE)
+RM_BINARY_OPERATOR(bi_ldivide, RM_OP_LDIVIDE)
+RM_BINARY_OPERATOR(bi_power, RM_OP_POWER)
+RM_BINARY_OPERATOR(bi_mtimes, RM_OP_MTIMES)
+RM_BINARY_OPERATOR(bi_mrdivide, RM_OP_MRDIVIDE)
+RM_BINARY_OPERATOR(bi_mldivide, RM_OP_MLDIVIDE)
+RM_BINARY_OPERATOR(bi_mpower, RM_OP_MPOWER)
+RM_BINARY_OPERATOR(bi_eq, RM_OP_EQ)
+RM_BINARY_OPERATOR(bi_ne, RM_OP_NE)
+RM_BINARY_OPERATOR(bi_lt, RM_OP_LT)
+RM_BINARY_OPERATOR(bi_le, RM_OP_LE)
+RM_BINARY_OPERATOR(bi_gt, RM_OP_GT)
+RM_BINARY_OPERATOR(bi_ge, RM_OP_GE)
+RM_BINARY_OPERATOR(bi_and, RM_OP_AND)
+RM_BINARY_OPERATOR(bi_or, RM_OP_OR)
+#undef RM_BINARY_OPERATOR
+
+Args bi_uminus(int, const Args &args) { return {unaryOp(RM_OP_NEG, *args[0])}; }
+Args bi_uplus(int, const Args &args) { return {unaryOp(RM_OP_UPLUS, *args[0])}; }
+Args bi_not(int, const Args &args) { return {unaryOp(RM_OP_NOT, *args[0])}; }
+Args bi_transpose(int, const Args &args) {
+  return {unaryOp(RM_OP_TRANSPOSE, *args[0])};
+}
+Args bi_ctranspose(int, const Args &args) {
+  return {unaryOp(RM_OP_CTRANSPOSE, *args[0])};
+}
+
+Args bi_xor(int, const Args &args) {
+  const Value &a = *args[0], &b = *args[1];
+  for (const Value *v : {&a, &b}) {
+    if (!isArithmetic(*v))
+      undefinedForType("xor", *v);
+    for (double x : v->re)
+      if (std::isnan(x))
+        throwError("MATLAB:nologicalnan",
+                   "NaN's cannot be converted to logicals.");
+  }
+  Dims out = expandedDims(a.dims, b.dims);
+  ValueRef r = newArray(ClassId::Logical, out);
+  double *o = r->re.data();
+  forEachBroadcast(out, a.dims, b.dims, [&](int64_t ia, int64_t ib, int64_t k) {
+    bool x = a.re[(size_t)ia] != 0 || imagAt(a, ia) != 0;
+    bool y = b.re[(size_t)ib] != 0 || imagAt(b, ib) != 0;
+    o[k] = x != y ? 1.0 : 0.0;
+  });
+  return {r};
+}
+
+} // namespace runmat::rt

@@ -1,0 +1,240 @@
+//===- Text.cpp - Text and output builtins ---------------------------------===//
+//
+// disp display fprintf sprintf num2str mat2str format error: thin wrappers
+// over Display.cpp and Format.cpp that check MATLAB's argument rules.
+//
+//===----------------------------------------------------------------------===//
+#include "runmat/rt/Builtins.h"
+#include "runmat/rt/Display.h"
+#include "runmat/rt/Error.h"
+#include "runmat/rt/Format.h"
+#include "runmat/rt/Io.h"
+
+#include <cctype>
+#include <cmath>
+
+namespace runmat::rt {
+
+namespace {
+
+/// The characters of a char array (column-major, as MATLAB flattens it).
+std::string charText(const Value &v) {
+  return unitsToUtf8(v.re.data(), v.re.size());
+}
+
+/// A format argument: char required.
+std::string formatArg(const char *fn, const Value &v) {
+  if (v.cls != ClassId::Char)
+    throwErrorIn(fn, "MATLAB:printf:invalidFormat",
+                 "Format must be a character vector.");
+  return charText(v);
+}
+
+std::vector<const Value *> dataArgs(const Args &args, size_t from) {
+  std::vector<const Value *> out;
+  for (size_t k = from; k < args.size(); ++k)
+    out.push_back(args[k].get());
+  return out;
+}
+
+bool isNumericOrLogical(const Value &v) {
+  return isNumericClass(v.cls) || v.cls == ClassId::Logical;
+}
+
+/// MATLAB message identifiers: at least two components separated by colons,
+/// each made of letters, digits, underscores or hyphens.
+bool isIdentifier(const std::string &s) {
+  if (s.find(':') == std::string::npos)
+    return false;
+  size_t start = 0;
+  for (;;) {
+    size_t end = s.find(':', start);
+    std::string part = s.substr(start, end == std::string::npos
+                                           ? std::string::npos
+                                           : end - start);
+    if (part.empty())
+      return false;
+    for (char c : part)
+      if (!(std::isalnum((unsigned char)c) || c == '_' || c == '-'))
+        return false;
+    if (end == std::string::npos)
+      return true;
+    start = end + 1;
+  }
+}
+
+const Value *structField(const Value &s, const char *name) {
+  for (size_t f = 0; f < s.fields.size(); ++f)
+    if (s.fields[f] == name && f < s.cells.size())
+      return s.cells[f].get();
+  return nullptr;
+}
+
+} // namespace
+
+Args bi_disp(int, const Args &args) {
+  dispValue(*args[0]);
+  return {};
+}
+
+Args bi_display(int, const Args &args) {
+  std::string name = "ans";
+  if (args.size() > 1) {
+    if (args[1]->cls != ClassId::Char)
+      throwErrorIn("display", "MATLAB:display:invalidName",
+                   "Name must be a character vector.");
+    name = charText(*args[1]);
+  }
+  displayValue(name, *args[0]);
+  return {};
+}
+
+Args bi_fprintf(int nargout, const Args &args) {
+  size_t first = 0;
+  int fid = 1;
+  if (isNumericOrLogical(*args[0])) {
+    const Value &f = *args[0];
+    if (f.re.size() != 1 || args.size() < 2)
+      throwErrorIn("fprintf", "MATLAB:FileIO:InvalidFid",
+                   "Invalid file identifier. Use fopen to generate a valid "
+                   "file identifier.");
+    double d = f.re[0];
+    if (d != 1 && d != 2)
+      throwErrorIn("fprintf", "MATLAB:FileIO:InvalidFid",
+                   "Invalid file identifier. Use fopen to generate a valid "
+                   "file identifier.");
+    fid = (int)d;
+    first = 1;
+  }
+  std::string fmt = formatArg("fprintf", *args[first]);
+  std::string text = formatPrintf(fmt, dataArgs(args, first + 1));
+  if (fid == 2)
+    writeErr(text);
+  else
+    writeOut(text);
+  if (nargout > 0)
+    return {makeDouble((double)text.size())};
+  return {};
+}
+
+Args bi_sprintf(int, const Args &args) {
+  std::string fmt = formatArg("sprintf", *args[0]);
+  return {makeCharMatrix({formatPrintf(fmt, dataArgs(args, 1))})};
+}
+
+Args bi_num2str(int, const Args &args) {
+  const Value &x = *args[0];
+  if (x.cls == ClassId::Char)
+    return {args[0]};
+  if (!isNumericOrLogical(x))
+    throwErrorIn("num2str", "MATLAB:num2str:nonNumericInput",
+                 "Input to num2str must be numeric.");
+  if (args.size() == 1)
+    return {makeCharMatrix(num2str(x))};
+  const Value &f = *args[1];
+  if (f.cls == ClassId::Char)
+    return {makeCharMatrix(num2str(x, charText(f)))};
+  if (isNumericOrLogical(f) && !f.re.empty()) {
+    double p = std::round(f.re[0]);
+    if (!std::isfinite(p))
+      p = 0;
+    int prec = p > 10000 ? 10000 : (p < 0 ? 0 : (int)p);
+    return {makeCharMatrix(num2str(x, prec))};
+  }
+  throwErrorIn("num2str", "MATLAB:num2str:invalidSecondArgument",
+               "Second argument to num2str must be char or numeric.");
+}
+
+Args bi_mat2str(int, const Args &args) {
+  int precision = 0;
+  bool withClass = false;
+  for (size_t k = 1; k < args.size(); ++k) {
+    const Value &o = *args[k];
+    if (o.cls == ClassId::Char) {
+      std::string s = charText(o);
+      for (char &c : s)
+        c = (char)std::tolower((unsigned char)c);
+      if (s != "class")
+        throwErrorIn("mat2str", "MATLAB:mat2str:InvalidOptionString",
+                     "Invalid option '%s'.", charText(o).c_str());
+      withClass = true;
+    } else if (isNumericOrLogical(o) && !o.re.empty()) {
+      double p = std::round(o.re[0]);
+      precision = !(p > 0) ? 1 : (p > 10000 ? 10000 : (int)p);
+    } else {
+      throwErrorIn("mat2str", "MATLAB:mat2str:InvalidOptionType",
+                   "Options must be a precision or 'class'.");
+    }
+  }
+  return {makeCharMatrix({mat2str(*args[0], precision, withClass)})};
+}
+
+Args bi_format(int, const Args &args) {
+  if (args.empty()) {
+    resetFormat();
+    return {};
+  }
+  const Value &a = *args[0];
+  if (a.cls != ClassId::Char)
+    throwErrorIn("format", "MATLAB:format:invalidInput",
+                 "Format style must be a character vector.");
+  std::string s;
+  for (char c : charText(a))
+    if (c != ' ')
+      s += c;
+  if (setFormatByName(s))
+    return {};
+  std::string lower;
+  for (char c : s)
+    lower += (char)std::tolower((unsigned char)c);
+  static const char *known[] = {"hex",      "bank",    "rat",   "rational",
+                                "+",        "shorteng", "longeng"};
+  for (const char *k : known)
+    if (lower == k)
+      throwErrorIn("format", "RunMat:format:unsupported",
+                   "Display format '%s' is not supported.", s.c_str());
+  throwErrorIn("format", "MATLAB:format:invalidFormat",
+               "Unknown display format '%s'.", s.c_str());
+}
+
+Args bi_error(int, const Args &args) {
+  const Value &a = *args[0];
+  if (a.cls == ClassId::Struct) {
+    // error(errorStruct): fields message and identifier; empty message = no-op.
+    const Value *m = structField(a, "message");
+    const Value *id = structField(a, "identifier");
+    std::string msg = m && m->cls == ClassId::Char ? charText(*m) : "";
+    if (msg.empty())
+      return {};
+    throw MatlabError(id && id->cls == ClassId::Char ? charText(*id) : "",
+                      msg);
+  }
+  if (a.cls != ClassId::Char)
+    throwErrorIn("error", "MATLAB:error:invalidInput",
+                 "The message must be a character vector.");
+  std::string first = charText(a);
+  if (args.size() == 1) {
+    // One argument: the text is the message as is (no escapes, no %).
+    if (first.empty())
+      return {};
+    throw MatlabError("", first);
+  }
+  std::string id, fmt;
+  size_t data = 1;
+  if (isIdentifier(first)) {
+    id = first;
+    if (args[1]->cls != ClassId::Char)
+      throwErrorIn("error", "MATLAB:error:invalidInput",
+                   "The message must be a character vector.");
+    fmt = charText(*args[1]);
+    data = 2;
+  } else {
+    fmt = first;
+  }
+  std::string msg = formatPrintf(fmt, dataArgs(args, data));
+  if (msg.empty())
+    return {};
+  throw MatlabError(id, msg);
+}
+
+} // namespace runmat::rt

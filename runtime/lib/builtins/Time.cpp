@@ -1,0 +1,69 @@
+//===- Time.cpp - The tic/toc stopwatch -----------------------------------===//
+//
+// `tic` starts the process-wide stopwatch; `id = tic` returns a timer id
+// (microseconds on a monotonic clock, as a double rather than MATLAB's
+// uint64) without touching the stopwatch; `toc` / `toc(id)` print or return
+// the elapsed seconds.
+//
+//===----------------------------------------------------------------------===//
+#include "ArraySupport.h"
+#include "runmat/rt/Io.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+namespace runmat::rt {
+
+using namespace support;
+
+namespace {
+
+double nowMicros() {
+  using namespace std::chrono;
+  return (double)duration_cast<microseconds>(
+             steady_clock::now().time_since_epoch())
+      .count();
+}
+
+bool ticStarted = false;
+double ticStart = 0;
+
+} // namespace
+
+Args bi_tic(int nargout, const Args &) {
+  double now = nowMicros();
+  if (nargout > 0)
+    return {makeDouble(now)};
+  ticStarted = true;
+  ticStart = now;
+  return {};
+}
+
+Args bi_toc(int nargout, const Args &args) {
+  double now = nowMicros();
+  double start;
+  if (!args.empty()) {
+    const Value &id = *args[0];
+    if (!isNumericClass(id.cls) || id.numel() != 1 || hasImag(id) ||
+        !std::isfinite(id.re[0]) || id.re[0] < 0)
+      throwError("MATLAB:toc:invalidInput",
+                 "Input argument must be a timer value returned by TIC.");
+    start = id.re[0];
+  } else {
+    if (!ticStarted)
+      throwError("MATLAB:toc:callTicFirst",
+                 "You must call TIC without an output argument before "
+                 "calling TOC without an input argument.");
+    start = ticStart;
+  }
+  double elapsed = (now - start) / 1e6;
+  if (nargout > 0)
+    return {makeDouble(elapsed)};
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "Elapsed time is %f seconds.\n", elapsed);
+  writeOut(buf);
+  return {};
+}
+
+} // namespace runmat::rt

@@ -1,0 +1,26 @@
+# lit configuration for RunMat: .mlir tests drive runmat-opt, .m tests drive
+# the front end and both compilers (runmat-jit and runmatc executables).
+import os
+import lit.formats
+
+config.name = "RunMat"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".mlir", ".m"]
+config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.runmat_obj_root, "test")
+
+tools = config.runmat_tools_dir
+config.substitutions.append(("%runmat-opt", os.path.join(tools, "runmat-opt")))
+config.substitutions.append(("%runmat-jit", os.path.join(tools, "runmat-jit")))
+config.substitutions.append(("%runmatc", os.path.join(tools, "runmatc")))
+config.substitutions.append(("FileCheck", os.path.join(config.llvm_tools_dir, "FileCheck")))
+config.substitutions.append(("%not", os.path.join(config.llvm_tools_dir, "not")))
+# Run a .m program through the JIT and through a runmatc executable; both
+# must print the same thing, which FileCheck then checks.
+config.substitutions.append((
+    "%run-both",
+    "%s %%s > %%t.jit.out && %s %%s -o %%t.exe && %%t.exe > %%t.aot.out && "
+    "diff %%t.jit.out %%t.aot.out && cat %%t.jit.out" % (
+        os.path.join(tools, "runmat-jit"), os.path.join(tools, "runmatc"))))
+config.environment["OPENBLAS_NUM_THREADS"] = "1"

@@ -1,0 +1,228 @@
+//===- AbiTest.cpp - Unit tests of the runtime's C ABI --------------------===//
+//
+// Needs the whole runtime (builtins and display) to link.
+//
+//===----------------------------------------------------------------------===//
+#include "runmat/rt/abi.h"
+#include "runmat/rt/Index.h"
+#include "runmat/rt/Io.h"
+#include "runmat/rt/Value.h"
+#include "runmat/rt/abi_ext.h"
+
+#include <gtest/gtest.h>
+
+#include <csetjmp>
+#include <cstring>
+#include <string>
+
+using namespace runmat::rt;
+
+namespace {
+
+Value *V(rm_value *v) { return reinterpret_cast<Value *>(v); }
+
+int gSteps = 0;
+
+void entryOk() { gSteps = 1; }
+
+void entryIndexError() {
+  rm_value *v = rm_from_f64(1);
+  gSteps = 1;
+  rm_set_location("/tmp/prog.m", "prog", 0);
+  rm_current_line = 7;
+  rm_index_f64_1(v, 3); // out of range: never returns
+  gSteps = 2;
+}
+
+void entryNested() { gSteps = rm_run_main(entryIndexError) == 1 ? 10 : 20; }
+
+/// try { x(0) } catch: returns 1 when the catch ran.
+int tryCatch() {
+  void *buf = rm_try_begin();
+  if (setjmp(*static_cast<jmp_buf *>(buf)) == 0) {
+    rm_value *v = rm_from_f64(4);
+    rm_index_f64_1(v, 0);
+    rm_try_end();
+    return 0;
+  }
+  return 1;
+}
+
+void entryTry() { gSteps = tryCatch(); }
+
+void entryBuiltin() {
+  rm_value *args[1] = {rm_range(rm_from_f64(1), nullptr, rm_from_f64(4))};
+  rm_value *outs[1] = {nullptr};
+  rm_call_builtin("numel", 1, 1, args, 1, outs);
+  gSteps = (int)rm_to_f64(outs[0]);
+  rm_release(outs[0]);
+  rm_release(args[0]);
+}
+
+} // namespace
+
+TEST(Abi, RunMainReturnsZeroAndOne) {
+  gSteps = 0;
+  EXPECT_EQ(rm_run_main(entryOk), 0);
+  EXPECT_EQ(gSteps, 1);
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(rm_run_main(entryIndexError), 1);
+  std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(gSteps, 1);
+  EXPECT_NE(err.find("Index exceeds the number of array elements. Index must "
+                     "not exceed 1."),
+            std::string::npos)
+      << err;
+  EXPECT_NE(err.find("Error"), std::string::npos);
+  EXPECT_NE(err.find("Error in prog (line 7)"), std::string::npos) << err;
+  rm_current_line = 0;
+  rm_set_location(nullptr, nullptr, 0);
+}
+
+TEST(Abi, NestedRunMainAndTry) {
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(rm_run_main(entryNested), 0);
+  testing::internal::GetCapturedStderr();
+  EXPECT_EQ(gSteps, 10);
+  EXPECT_EQ(rm_run_main(entryTry), 0);
+  EXPECT_EQ(gSteps, 1);
+  rm_value *m = rm_last_error_message();
+  EXPECT_EQ(V(m)->str(),
+            "Array indices must be positive integers or logical values.");
+  rm_release(m);
+  rm_value *id = rm_last_error_identifier();
+  EXPECT_EQ(V(id)->str(), "MATLAB:badsubscript");
+  rm_release(id);
+}
+
+TEST(Abi, ScalarFastPaths) {
+  rm_value *v = nullptr;
+  for (int i = 1; i <= 5; ++i)
+    rm_index_assign_f64_1(&v, i, i * 10); // appends
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(V(v)->dims, (Dims{1, 5}));
+  EXPECT_EQ(rm_index_f64_1(v, 3), 30);
+  rm_value *shared = v;
+  rm_retain(shared);
+  rm_index_assign_f64_1(&v, 1, -1); // copy on write
+  EXPECT_NE(v, shared);
+  EXPECT_EQ(rm_index_f64_1(shared, 1), 10);
+  EXPECT_EQ(rm_index_f64_1(v, 1), -1);
+  rm_release(shared);
+  rm_value *m = nullptr;
+  rm_index_assign_f64_2(&m, 2, 3, 5); // grows from []
+  EXPECT_EQ(V(m)->dims, (Dims{2, 3}));
+  EXPECT_EQ(rm_index_f64_2(m, 2, 3), 5);
+  EXPECT_EQ(rm_index_f64_2(m, 1, 1), 0);
+  rm_index_assign_f64_2(&m, 1, 2, 4);
+  EXPECT_EQ(rm_index_f64_1(m, 3), 4);
+  rm_release(v);
+  rm_release(m);
+}
+
+TEST(Abi, IndexAssignAndDelete) {
+  rm_value *x = rm_range(rm_from_f64(1), nullptr, rm_from_f64(5));
+  rm_value *idx[2] = {rm_from_f64(2), nullptr};
+  rm_index_assign(&x, 1, idx, nullptr, 1); // x(2) = []
+  EXPECT_EQ(V(x)->re, (std::vector<double>{1, 3, 4, 5}));
+  rm_value *c = rm_colon_all();
+  idx[0] = c;
+  rm_value *seven = rm_from_f64(7);
+  rm_index_assign(&x, 1, idx, seven, 0); // x(:) = 7
+  EXPECT_EQ(V(x)->re, (std::vector<double>{7, 7, 7, 7}));
+  EXPECT_EQ(rm_end(x, 0, 1), 4);
+  rm_release(c);
+  rm_release(seven);
+  rm_release(x);
+}
+
+TEST(Abi, ForLoopsIterateColumns) {
+  // Rules 21 and 23.
+  rm_value *m = rm_empty();
+  rm_index_assign_f64_2(&m, 2, 2, 4);
+  rm_index_assign_f64_2(&m, 1, 1, 1);
+  rm_index_assign_f64_2(&m, 1, 2, 2);
+  rm_index_assign_f64_2(&m, 2, 1, 3); // [1 2;3 4]
+  EXPECT_EQ(rm_for_count(m), 2);
+  rm_value *c1 = rm_for_column(m, 1);
+  EXPECT_EQ(V(c1)->dims, (Dims{2, 1}));
+  EXPECT_EQ(V(c1)->re, (std::vector<double>{2, 4}));
+  rm_release(c1);
+  rm_release(m);
+  rm_value *r = rm_range(rm_from_f64(1), nullptr, rm_from_f64(3));
+  EXPECT_EQ(rm_for_count(r), 3);
+  rm_value *e = rm_for_column(r, 2);
+  EXPECT_TRUE(rm_is_scalar_double(e));
+  EXPECT_EQ(rm_to_f64(e), 3);
+  rm_release(e);
+  rm_release(r);
+  ValueRef z = makeArray(ClassId::Double, {0, 3});
+  EXPECT_EQ(rm_for_count(reinterpret_cast<rm_value *>(z.get())), 0);
+}
+
+TEST(Abi, TruthAndSwitch) {
+  rm_value *v = rm_range(rm_from_f64(1), nullptr, rm_from_f64(3));
+  EXPECT_EQ(rm_truth(v), 1);
+  rm_value *e = rm_empty();
+  EXPECT_EQ(rm_truth(e), 0);
+  rm_value *a = rm_from_string("abc", 3), *b = rm_from_string("abc", 3),
+           *c = rm_from_string("ab", 2), *n = rm_from_f64(3);
+  EXPECT_EQ(rm_switch_match(a, b), 1);
+  EXPECT_EQ(rm_switch_match(a, c), 0);
+  EXPECT_EQ(rm_switch_match(n, rm_from_f64(3)), 1);
+  EXPECT_EQ(rm_switch_match(n, a), 0);
+  ValueRef cell = makeCell({1, 2});
+  cell->cells[0] = makeString("x");
+  cell->cells[1] = makeString("abc");
+  EXPECT_EQ(rm_switch_match(a, reinterpret_cast<rm_value *>(cell.get())), 1);
+  rm_value *mat = rm_range(rm_from_f64(1), nullptr, rm_from_f64(2));
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(rm_run_main([] {
+              rm_value *m = rm_range(rm_from_f64(1), nullptr, rm_from_f64(2));
+              rm_truth_scalar(m);
+            }),
+            1);
+  std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("Operands to the || and && operators must be "
+                     "convertible to logical scalar values."),
+            std::string::npos);
+  rm_release(mat);
+  rm_release(v);
+  rm_release(e);
+  rm_release(a);
+  rm_release(b);
+  rm_release(c);
+  rm_release(n);
+}
+
+TEST(Abi, WorkspaceSlotsAndAns) {
+  rm_value **s = rm_workspace_slot("x");
+  EXPECT_EQ(*s, nullptr);
+  *s = rm_from_f64(5);
+  EXPECT_EQ(rm_workspace_slot("x"), s);
+  for (int k = 0; k < 100; ++k)
+    rm_workspace_slot(("v" + std::to_string(k)).c_str());
+  EXPECT_EQ(rm_workspace_slot("x"), s); // stable across rehashing
+  rm_value **ans = rm_workspace_slot("ans");
+  rm_value *v = rm_from_f64(9);
+  rm_assign_ans(ans, v, 0);
+  EXPECT_EQ(*ans, v);
+  EXPECT_EQ(V(v)->refcount, 2);
+  rm_release(v);
+}
+
+TEST(Abi, BuiltinsDispatch) {
+  EXPECT_EQ(rm_has_builtin("numel"), 1);
+  EXPECT_EQ(rm_has_builtin("no_such_builtin_xyz"), 0);
+  EXPECT_EQ(rm_run_main(entryBuiltin), 0);
+  EXPECT_EQ(gSteps, 4);
+}
+
+TEST(Abi, DisplayGoesToStdout) {
+  testing::internal::CaptureStdout();
+  rm_display_f64("x", 5);
+  flushOut();
+  std::string out = testing::internal::GetCapturedStdout();
+  EXPECT_NE(out.find("x ="), std::string::npos) << out;
+  EXPECT_NE(out.find("5"), std::string::npos) << out;
+}
