@@ -343,6 +343,7 @@ void Program::assign(Specialization &s, const std::string &name, Ty t) {
 }
 
 void Program::inferSpec(Specialization &s) {
+  s.inferred = true;
   const Function *fn = s.fn;
   if (fn) {
     for (size_t i = 0; i < fn->params.size() && i < s.argTys.size(); ++i)
@@ -350,6 +351,9 @@ void Program::inferSpec(Specialization &s) {
         assign(s, fn->params[i], s.argTys[i]);
     for (auto &o : fn->outputs)
       s.vars.emplace(o, Ty::Bottom);
+    // A statement call returns its first output boxed, or nothing.
+    if (s.nargout == 0 && !fn->outputs.empty())
+      assign(s, fn->outputs.front(), Ty::Any);
   }
   for (auto &n : scope(fn).vars)
     s.vars.emplace(n, Ty::Bottom);
@@ -385,10 +389,25 @@ void Program::inferSpec(Specialization &s) {
 void Program::inferBlock(Specialization &s, const Block &block) {
   for (auto &stmt : block) {
     switch (stmt->kind) {
-    case Stmt::Kind::Expr:
-      (void)exprTy(s, *static_cast<ExprStmt &>(*stmt).expr);
+    case Stmt::Kind::Expr: {
+      // A call statement is a call with nargout = 0.
+      const Expr &e = *static_cast<ExprStmt &>(*stmt).expr;
+      const Expr *base = e.kind == Expr::Kind::Index
+                             ? static_cast<const IndexExpr &>(e).base.get()
+                             : &e;
+      if (base->kind == Expr::Kind::Identifier &&
+          !scope(s.fn).isVar(static_cast<const IdentifierExpr &>(*base).name)) {
+        std::vector<const Expr *> args;
+        if (e.kind == Expr::Kind::Index)
+          for (auto &a : static_cast<const IndexExpr &>(e).args)
+            args.push_back(a.get());
+        (void)callTypes(s, static_cast<const IdentifierExpr &>(*base).name, args, 0);
+      } else {
+        (void)exprTy(s, e);
+      }
       assign(s, "ans", Ty::Any);
       break;
+    }
     case Stmt::Kind::Assign: {
       auto &a = static_cast<AssignStmt &>(*stmt);
       Ty rhs = exprTy(s, *a.rhs);

@@ -862,7 +862,12 @@ private:
       std::vector<Ty> argTys;
       for (auto *a : args)
         argTys.push_back(prog.typeOf(*spec, *a));
-      Specialization &callee = prog.specialize(fn, argTys, nargout);
+      Specialization *calleeP = &prog.specialize(fn, argTys, nargout);
+      if (!calleeP->inferred) {
+        prog.infer(); // a call site inference did not see (defensive)
+        calleeP = &prog.specialize(fn, argTys, nargout);
+      }
+      Specialization &callee = *calleeP;
       if (!emitted.count(&callee)) {
         emitted.insert(&callee);
         queue.push_back(&callee);

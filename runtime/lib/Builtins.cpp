@@ -1,4 +1,5 @@
-//===- Builtins.cpp - The builtin table and dispatch ------------------------===//
+//===- Builtins.cpp - The builtin table and dispatch
+//------------------------===//
 //
 // Builds the table from Builtins.def, looks names up through a sorted index
 // made once, and calls builtins with MATLAB's arity checks and messages.

@@ -1,4 +1,5 @@
-//===- Display.cpp - MATLAB value display ----------------------------------===//
+//===- Display.cpp - MATLAB value display
+//----------------------------------===//
 //
 // Auto-display and disp() text for every value class, following
 // shared/DISPLAY.md: the loose/compact envelope, numeric layouts (integer,
@@ -19,7 +20,7 @@
 
 namespace runmat::rt {
 
-// ---- format state ---------------------------------------------------------------
+// ---- format state -----------------------------------------------------------
 
 namespace {
 
@@ -73,7 +74,7 @@ bool setFormatByName(const std::string &name) {
 
 namespace {
 
-// ---- small helpers ------------------------------------------------------------------
+// ---- small helpers ----------------------------------------------------------
 
 /// Collects output lines; blank() only emits in `format loose`.
 struct Printer {
@@ -112,7 +113,6 @@ std::string rpad(const std::string &s, size_t w) {
   size_t n = textLength(s);
   return n >= w ? s : s + std::string(w - n, ' ');
 }
-
 
 int64_t elemCount(const Value &v) {
   int64_t n = 1;
@@ -188,7 +188,7 @@ std::string handleText(const Value &v) {
   return "@" + t;
 }
 
-// ---- numeric layouts ------------------------------------------------------------
+// ---- numeric layouts --------------------------------------------------------
 
 enum class Kind { Int, Fixed, Exp, G };
 
@@ -380,8 +380,8 @@ NumericText buildNumeric(const Value &v, bool scalar) {
         T.width = std::max<size_t>(L.maxAbs < 1000 ? 6 : 12, maxRe + 2);
         break;
       case Kind::Fixed:
-        T.width = std::max<size_t>((L.longStyle ? 4 : 5) + 1 + L.decimals,
-                                   maxRe + 1);
+        T.width =
+            std::max<size_t>((L.longStyle ? 4 : 5) + 1 + L.decimals, maxRe + 1);
         break;
       default:
         T.width = maxReU + 3;
@@ -394,8 +394,8 @@ NumericText buildNumeric(const Value &v, bool scalar) {
     T.reWidth = maxRe + 3;
     T.imWidth = maxIm + 3;
   } else if (L.kind == Kind::Fixed) {
-    T.reWidth = std::max<size_t>((L.longStyle ? 3 : 4) + 1 + L.decimals,
-                                 maxRe + 1);
+    T.reWidth =
+        std::max<size_t>((L.longStyle ? 3 : 4) + 1 + L.decimals, maxRe + 1);
     T.imWidth = std::max<size_t>(L.decimals + 3, maxIm);
   } else {
     T.reWidth = maxReU + 3;
@@ -404,7 +404,7 @@ NumericText buildNumeric(const Value &v, bool scalar) {
   return T;
 }
 
-// ---- grids and column chunks -------------------------------------------------
+// ---- grids and column chunks ------------------------------------------------
 
 /// Emits a rows x cols grid of pre-padded entries (column-major), splitting
 /// it into `Columns a through b` chunks that fit the display width. Each
@@ -419,8 +419,8 @@ void emitGrid(Printer &p, const std::vector<std::string> &cells, int64_t rows,
     size_t used = 0;
     int64_t end = start;
     while (end < cols) {
-      size_t cost = colWidth[(size_t)end] +
-                    (end == start ? prefix.size() : sep.size());
+      size_t cost =
+          colWidth[(size_t)end] + (end == start ? prefix.size() : sep.size());
       if (end > start && used + cost > (size_t)kDisplayWidth)
         break;
       used += cost;
@@ -469,7 +469,7 @@ void emitNumericPage(Printer &p, const NumericText &T, int64_t offset,
   emitGrid(p, cells, rows, cols, widths, "", "");
 }
 
-// ---- inline texts (cells and struct fields) -----------------------------------
+// ---- inline texts (cells and struct fields) ---------------------------------
 
 /// A numeric/logical value written on one line: scalars as their display
 /// text, short real row vectors as "1 2 3". Empty when it does not fit.
@@ -478,8 +478,7 @@ std::string inlineNumeric(const Value &v) {
   if (n == 0)
     return "";
   bool scalar = n == 1;
-  if (!scalar && (hasImag(v) || v.dims.size() != 2 || v.dims[0] != 1 ||
-                  n > 40))
+  if (!scalar && (hasImag(v) || v.dims.size() != 2 || v.dims[0] != 1 || n > 40))
     return "";
   NumericText T = buildNumeric(v, scalar);
   if (T.L.hasScale)
@@ -520,7 +519,8 @@ struct CellEntry {
 CellEntry cellEntry(const Value *e) {
   CellEntry c;
   if (!e) {
-    c.text = "0\xC3\x97" "0 double";
+    c.text = "0\xC3\x97"
+             "0 double";
     return c;
   }
   switch (e->cls) {
@@ -691,7 +691,7 @@ void emitPages(Printer &p, const std::string &name, const Value &v,
   }
 }
 
-// ---- structs ------------------------------------------------------------------
+// ---- structs ----------------------------------------------------------------
 
 void emitStructFields(Printer &p, const Value &v) {
   size_t nf = v.fields.size(), width = 0;
@@ -731,7 +731,7 @@ void emitStructBody(Printer &p, const Value &v, bool forDisp) {
 
 } // namespace
 
-// ---- entry points ---------------------------------------------------------------
+// ---- entry points -----------------------------------------------------------
 
 std::string displayToString(const std::string &name, const Value &v) {
   Printer p(isCompact());

@@ -1,4 +1,5 @@
-//===- Format.cpp - sprintf, num2str and mat2str ---------------------------===//
+//===- Format.cpp - sprintf, num2str and mat2str
+//---------------------------===//
 //
 // MATLAB's formatted text: the sprintf/fprintf engine, num2str, int2str and
 // mat2str, following the rules of MATLAB's own num2str.m/int2str.m/mat2str.m
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <limits>
@@ -100,7 +102,9 @@ std::vector<double> utf8ToUnits(const std::string &s) {
     unsigned char c = p[i];
     uint32_t cp = c;
     size_t len = 1;
-    auto cont = [&](size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
+    auto cont = [&](size_t k) {
+      return i + k < n && (p[i + k] & 0xC0) == 0x80;
+    };
     if (c >= 0xC2 && c <= 0xDF && cont(1)) {
       cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
       len = 2;
@@ -149,7 +153,7 @@ ValueRef makeCharMatrix(const std::vector<std::string> &rows) {
   return v;
 }
 
-// ---- escapes -------------------------------------------------------------------
+// ---- escapes ----------------------------------------------------------------
 
 namespace {
 
@@ -174,14 +178,30 @@ void expandOneEscape(const std::string &fmt, size_t &i, std::string &out) {
   char c = fmt[i + 1];
   i += 2;
   switch (c) {
-  case 'n': out += '\n'; return;
-  case 't': out += '\t'; return;
-  case '\\': out += '\\'; return;
-  case 'a': out += '\a'; return;
-  case 'b': out += '\b'; return;
-  case 'f': out += '\f'; return;
-  case 'r': out += '\r'; return;
-  case 'v': out += '\v'; return;
+  case 'n':
+    out += '\n';
+    return;
+  case 't':
+    out += '\t';
+    return;
+  case '\\':
+    out += '\\';
+    return;
+  case 'a':
+    out += '\a';
+    return;
+  case 'b':
+    out += '\b';
+    return;
+  case 'f':
+    out += '\f';
+    return;
+  case 'r':
+    out += '\r';
+    return;
+  case 'v':
+    out += '\v';
+    return;
   case 'x': {
     uint32_t cp = 0;
     size_t start = i;
@@ -226,7 +246,7 @@ std::string expandEscapes(const std::string &fmt) {
   return out;
 }
 
-// ---- the printf engine -------------------------------------------------------
+// ---- the printf engine ------------------------------------------------------
 
 namespace {
 
@@ -363,6 +383,7 @@ public:
     return a < args.size();
   }
   bool currentIsChar() { return has() && args[a]->cls == ClassId::Char; }
+  ClassId currentClass() { return has() ? args[a]->cls : ClassId::Double; }
   double take() { return args[a]->re[(size_t)e++]; }
   /// The rest of the current (char) argument as UTF-8.
   std::string takeRestText() {
@@ -438,16 +459,31 @@ std::string nonFinite(double x, const Spec &s, int width) {
 std::string floatConv(const Spec &s, int width, int prec, char conv, double x) {
   if (!std::isfinite(x))
     return nonFinite(x, s, width);
-  std::string f = flagText(s) + (prec >= 0 ? "*.*" : "*") + std::string(1, conv);
+  std::string f =
+      flagText(s) + (prec >= 0 ? "*.*" : "*") + std::string(1, conv);
   return cFormat(f, width, prec, x);
 }
 
 bool isIntegral(double x) { return std::isfinite(x) && x == std::trunc(x); }
 
-std::string integerConv(const Spec &s, int width, int prec, char conv,
-                        double x) {
+std::string integerConv(const Spec &s, int width, int prec, char conv, double x,
+                        ClassId cls) {
   if (!std::isfinite(x))
     return nonFinite(x, s, width);
+  // intmax('int64') and intmax('uint64') round up as doubles: print the
+  // class's true maximum.
+  if (cls == ClassId::Int64 && x >= 9223372036854775807.0 && !s.bits) {
+    std::string f = flagText(s) + (prec >= 0 ? "*.*ll" : "*ll") +
+                    std::string(1, conv == 'i' ? 'd' : conv);
+    if (conv == 'd' || conv == 'i' || conv == 'u')
+      return cFormat(f, width, prec, (long long)INT64_MAX);
+    return cFormat(f, width, prec, (unsigned long long)INT64_MAX);
+  }
+  if (cls == ClassId::UInt64 && x >= 18446744073709551615.0 && !s.bits) {
+    std::string f = flagText(s) + (prec >= 0 ? "*.*ll" : "*ll") +
+                    std::string(1, conv == 'd' || conv == 'i' ? 'u' : conv);
+    return cFormat(f, width, prec, (unsigned long long)UINT64_MAX);
+  }
   if (s.bits) {
     uint64_t bits;
     if (s.bits == 'b') {
@@ -588,7 +624,8 @@ std::string formatPrintf(const std::string &fmt,
         bool text = data.currentIsChar();
         out += charConv(eff, width, prec, data.take(), text);
       } else if (std::strchr("diuoxX", conv)) {
-        out += integerConv(eff, width, prec, conv, data.take());
+        ClassId cls = data.currentClass();
+        out += integerConv(eff, width, prec, conv, data.take(), cls);
       } else {
         out += floatConv(eff, width, prec, conv, data.take());
       }
@@ -693,9 +730,7 @@ double roundHalfAway(double x) { return std::round(x); }
 struct Matrix2D {
   int64_t m = 0, n = 0;
   const Value *v = nullptr;
-  double re(int64_t i, int64_t j) const {
-    return v->re[(size_t)(j * m + i)];
-  }
+  double re(int64_t i, int64_t j) const { return v->re[(size_t)(j * m + i)]; }
   double im(int64_t i, int64_t j) const {
     size_t k = (size_t)(j * m + i);
     return v->complex && k < v->im.size() ? v->im[k] : 0.0;
@@ -811,7 +846,8 @@ std::vector<std::string> columnsPath(const Value &x, const std::string &f,
       raw.push_back(formatOne(f, r));
       if (cplx) {
         double im = M.im(i, j);
-        std::string sign = (im < 0 || (im == 0 && std::signbit(im))) ? "-" : "+";
+        std::string sign =
+            (im < 0 || (im == 0 && std::signbit(im))) ? "-" : "+";
         imagRaw.push_back(sign + formatOne(f, std::fabs(im)) + "i");
       }
     }
@@ -935,8 +971,7 @@ std::vector<std::string> num2str(const Value &x) {
     int d = xmax == 0 ? 1 : std::min(12, floorLog10(xmax) + 1);
     return columnsPath(x, "%d", false, 2 * (d + 1) + 2, true);
   }
-  int d = xmax == 0 ? 1
-                    : std::min(12, std::max(1, floorLog10(xmax) + 1)) + 4;
+  int d = xmax == 0 ? 1 : std::min(12, std::max(1, floorLog10(xmax) + 1)) + 4;
   if (!cplx)
     return recycledG(x, d);
   return columnsPath(x, "%." + std::to_string(d) + "g", false, 2 * (d + 6) + 2,
@@ -970,7 +1005,7 @@ std::vector<std::string> num2str(const Value &x, const std::string &format) {
   return columnsPath(x, format, true, 0, false);
 }
 
-// ---- mat2str -------------------------------------------------------------------
+// ---- mat2str ----------------------------------------------------------------
 
 std::string mat2str(const Value &x, int precision, bool withClass) {
   if (x.dims.size() > 2)

@@ -40,6 +40,7 @@ struct Specialization {
   std::map<std::string, Ty> vars; // inferred type of each variable
   std::vector<Ty> resultTys;      // max(nargout, 1) results (0 if none)
   bool isScript = false;
+  bool inferred = false;          // inferSpec has run at least once
 };
 
 /// Per-function name resolution: the set of names that are variables.

@@ -124,8 +124,8 @@ int64_t firstNonSingleton(const Dims &d) {
 }
 
 int64_t dimArg(const Value &v) {
-  if (!(isNumericClass(v.cls) || v.cls == ClassId::Logical) ||
-      v.numel() != 1 || hasImag(v))
+  if (!(isNumericClass(v.cls) || v.cls == ClassId::Logical) || v.numel() != 1 ||
+      hasImag(v))
     badDim();
   double x = v.re[0];
   if (!(x >= 1) || x != std::floor(x) || x > 9.0e15)

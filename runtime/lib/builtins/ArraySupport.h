@@ -79,7 +79,8 @@ void castData(std::vector<double> &data, ClassId c);
 /// The same for one value.
 double castValue(double x, ClassId c);
 
-// ---- implicit expansion ------------------------------------------------------
+// ---- implicit expansion
+// ------------------------------------------------------
 /// The result dims of an elementwise operation on a and b (each dim equal or
 /// 1); errors "Arrays have incompatible sizes for this operation.".
 Dims expandedDims(const Dims &a, const Dims &b);

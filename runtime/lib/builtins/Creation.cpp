@@ -1,4 +1,5 @@
-//===- Creation.cpp - Array creation builtins -------------------------------===//
+//===- Creation.cpp - Array creation builtins
+//-------------------------------===//
 //
 // zeros ones eye true false pi Inf NaN eps linspace repmat reshape magic cell:
 // MATLAB's size arguments (n | m,n,... | [m n ...]), trailing class names and
@@ -23,11 +24,11 @@ bool classFromName(const Value &v, ClassId &out) {
   static const struct {
     const char *name;
     ClassId cls;
-  } names[] = {{"double", ClassId::Double}, {"single", ClassId::Single},
-               {"int8", ClassId::Int8},     {"uint8", ClassId::UInt8},
-               {"int16", ClassId::Int16},   {"uint16", ClassId::UInt16},
-               {"int32", ClassId::Int32},   {"uint32", ClassId::UInt32},
-               {"int64", ClassId::Int64},   {"uint64", ClassId::UInt64},
+  } names[] = {{"double", ClassId::Double},  {"single", ClassId::Single},
+               {"int8", ClassId::Int8},      {"uint8", ClassId::UInt8},
+               {"int16", ClassId::Int16},    {"uint16", ClassId::UInt16},
+               {"int32", ClassId::Int32},    {"uint32", ClassId::UInt32},
+               {"int64", ClassId::Int64},    {"uint64", ClassId::UInt64},
                {"logical", ClassId::Logical}};
   if (!isText(v))
     return false;
@@ -82,8 +83,7 @@ Dims sizesFrom(const Args &args, size_t n) {
   if (n == 1) {
     const Value &v = *args[0];
     if (!isSizeLike(v))
-      throwError("MATLAB:invalidSizeInput",
-                 "Size inputs must be numeric.");
+      throwError("MATLAB:invalidSizeInput", "Size inputs must be numeric.");
     if (v.numel() == 1) {
       int64_t s = sizeValue(v.re[0]);
       return Dims{s, s};
@@ -104,8 +104,7 @@ Dims sizesFrom(const Args &args, size_t n) {
   for (size_t i = 0; i < n; ++i) {
     const Value &v = *args[i];
     if (!isSizeLike(v))
-      throwError("MATLAB:invalidSizeInput",
-                 "Size inputs must be numeric.");
+      throwError("MATLAB:invalidSizeInput", "Size inputs must be numeric.");
     if (v.numel() != 1)
       throwError("MATLAB:NonScalarInput", "Size inputs must be scalar.");
     d.push_back(sizeValue(v.re[0]));
@@ -146,8 +145,7 @@ CreateSpec parseCreate(const char *fn, const Args &args, ClassId def,
   }
   for (size_t i = 0; i < n; ++i)
     if (args[i]->cls == ClassId::Char)
-      throwError("MATLAB:invalidSizeInput",
-                 "Size inputs must be numeric.");
+      throwError("MATLAB:invalidSizeInput", "Size inputs must be numeric.");
   spec.dims = sizesFrom(args, n);
   return spec;
 }
@@ -184,8 +182,8 @@ Args bi_false(int, const Args &args) {
 }
 
 Args bi_pi(int, const Args &args) {
-  return {filled(parseCreate("pi", args, ClassId::Double, ClassSet::Float),
-                 M_PI)};
+  return {
+      filled(parseCreate("pi", args, ClassId::Double, ClassSet::Float), M_PI)};
 }
 
 Args bi_inf(int, const Args &args) {
@@ -194,12 +192,13 @@ Args bi_inf(int, const Args &args) {
 }
 
 Args bi_nan(int, const Args &args) {
-  return {filled(parseCreate("NaN", args, ClassId::Double, ClassSet::Float),
-                 NAN)};
+  return {
+      filled(parseCreate("NaN", args, ClassId::Double, ClassSet::Float), NAN)};
 }
 
 Args bi_eye(int, const Args &args) {
-  CreateSpec spec = parseCreate("eye", args, ClassId::Double, ClassSet::Numeric);
+  CreateSpec spec =
+      parseCreate("eye", args, ClassId::Double, ClassSet::Numeric);
   if (spec.dims.size() > 2)
     throwError("MATLAB:eye:NDArray", "N-dimensional arrays are not supported.");
   ValueRef r = newArray(spec.cls, spec.dims, spec.complexLike);
@@ -236,7 +235,8 @@ Args bi_eps(int, const Args &args) {
                  "Class name '%s' is not supported by eps.", name.c_str());
     }
     ValueRef r = newArray(c, Dims{1, 1});
-    r->re[0] = c == ClassId::Single ? std::ldexp(1.0, -23) : std::ldexp(1.0, -52);
+    r->re[0] =
+        c == ClassId::Single ? std::ldexp(1.0, -23) : std::ldexp(1.0, -52);
     return {r};
   }
   if (!(isFloatClass(v.cls) || v.cls == ClassId::Logical))
@@ -297,8 +297,7 @@ Args bi_linspace(int, const Args &args) {
       throwError("MATLAB:linspace:scalarInputs", "Inputs must be scalars.");
     double x = std::floor(nv.re[0]);
     if (std::isnan(x))
-      throwError("MATLAB:linspace:nanN",
-                 "Number of points must not be NaN.");
+      throwError("MATLAB:linspace:nanN", "Number of points must not be NaN.");
     if (x < 1)
       n = 0;
     else if (x > 9.0e15)
@@ -505,7 +504,8 @@ Args bi_reshape(int, const Args &args) {
   return {r};
 }
 
-// ---- magic / cell -------------------------------------------------------------
+// ---- magic / cell
+// -------------------------------------------------------------
 
 static void magicInto(int64_t n, std::vector<double> &m) {
   // m is n*n, column-major; M(i,j) = m[i + j*n] with 0-based i, j.
@@ -584,7 +584,8 @@ Args bi_cell(int, const Args &args) {
   return {makeCell(d)};
 }
 
-// ---- permute / squeeze ------------------------------------------------------------------
+// ---- permute / squeeze
+// ------------------------------------------------------------------
 
 namespace {
 
@@ -670,7 +671,8 @@ Args bi_squeeze(int, const Args &args) {
   return {r};
 }
 
-// ---- diag, triu, tril, kron ----------------------------------------------------------------
+// ---- diag, triu, tril, kron
+// ----------------------------------------------------------------
 
 static int64_t diagOffset(const Args &args, size_t i) {
   if (args.size() <= i)
@@ -783,7 +785,8 @@ Args bi_kron(int, const Args &args) {
   return {r};
 }
 
-// ---- meshgrid / ndgrid -----------------------------------------------------------------
+// ---- meshgrid / ndgrid
+// -----------------------------------------------------------------
 
 namespace {
 
@@ -809,7 +812,8 @@ void requireGridVector(const char *fn, const Value &v) {
   if (!isArithmetic(v))
     undefinedForType(fn, v);
   if (!v.isVector() && !v.isEmpty())
-    throwError("MATLAB:meshgrid:NotVectorInput", "Input arguments must be vectors.");
+    throwError("MATLAB:meshgrid:NotVectorInput",
+               "Input arguments must be vectors.");
 }
 
 } // namespace
@@ -838,9 +842,8 @@ Args bi_meshgrid(int nargout, const Args &args) {
 Args bi_ndgrid(int nargout, const Args &args) {
   for (const ValueRef &a : args)
     requireGridVector("ndgrid", *a);
-  size_t n = std::max<size_t>(args.size() == 1 ? (size_t)std::max(nargout, 1)
-                                               : args.size(),
-                              1);
+  size_t n = std::max<size_t>(
+      args.size() == 1 ? (size_t)std::max(nargout, 1) : args.size(), 1);
   Dims d(std::max<size_t>(n, 2), 1);
   for (size_t k = 0; k < n; ++k)
     d[k] = args[args.size() == 1 ? 0 : k]->numel();

@@ -1,4 +1,5 @@
-//===- Introspection.cpp - Size, class and predicate builtins --------------===//
+//===- Introspection.cpp - Size, class and predicate builtins
+//--------------===//
 //
 // size numel length ndims isempty isscalar class, the class conversions
 // (double single int8 ... logical char), the is* predicates and isequal.
@@ -26,7 +27,8 @@ ValueRef rowOfSizes(const std::vector<int64_t> &s) {
 
 } // namespace
 
-// ---- size and shape -----------------------------------------------------------
+// ---- size and shape
+// -----------------------------------------------------------
 
 Args bi_size(int nargout, const Args &args) {
   const Value &a = *args[0];
@@ -109,7 +111,8 @@ Args bi_ismatrix(int, const Args &args) {
   return {boolValue(args[0]->dims.size() == 2)};
 }
 
-// ---- class predicates -----------------------------------------------------------
+// ---- class predicates
+// -----------------------------------------------------------
 
 Args bi_class(int, const Args &args) {
   return {makeString(className(args[0]->cls))};
@@ -180,7 +183,8 @@ Args bi_isa(int, const Args &args) {
   return {boolValue(r)};
 }
 
-// ---- conversions ----------------------------------------------------------------
+// ---- conversions
+// ----------------------------------------------------------------
 
 namespace {
 
@@ -253,7 +257,8 @@ Args bi_logical(int, const Args &args) {
   for (size_t k = 0; k < v.re.size(); ++k) {
     double x = v.re[k];
     if (std::isnan(x))
-      throwError("MATLAB:nologicalnan", "NaN's cannot be converted to logicals.");
+      throwError("MATLAB:nologicalnan",
+                 "NaN's cannot be converted to logicals.");
     r->re[k] = x != 0 ? 1.0 : 0.0;
   }
   return {r};
@@ -328,11 +333,13 @@ Args bi_char(int, const Args &args) {
   return {r};
 }
 
-// ---- elementwise predicates ------------------------------------------------------
+// ---- elementwise predicates
+// ------------------------------------------------------
 
 namespace {
 
-template <class Pred> ValueRef elementTest(const char *fn, const Value &v, Pred p) {
+template <class Pred>
+ValueRef elementTest(const char *fn, const Value &v, Pred p) {
   if (!isArithmetic(v))
     undefinedForType(fn, v);
   ValueRef r = newArray(ClassId::Logical, v.dims);
@@ -362,7 +369,8 @@ Args bi_isfinite(int, const Args &args) {
   })};
 }
 
-// ---- isequal --------------------------------------------------------------------
+// ---- isequal
+// --------------------------------------------------------------------
 
 namespace {
 
@@ -426,8 +434,7 @@ bool valuesEqual(const Value *a, const Value *b, bool nanEqual) {
   case ClassId::FunctionHandle:
     if (a->fh == b->fh)
       return true;
-    return a->fh && b->fh && !a->fh->name.empty() &&
-           a->fh->name == b->fh->name;
+    return a->fh && b->fh && !a->fh->name.empty() && a->fh->name == b->fh->name;
   default:
     return false;
   }
@@ -445,7 +452,8 @@ Args isequalImpl(const Args &args, bool nanEqual) {
 Args bi_isequal(int, const Args &args) { return isequalImpl(args, false); }
 Args bi_isequaln(int, const Args &args) { return isequalImpl(args, true); }
 
-// ---- sub2ind / ind2sub ------------------------------------------------------------------
+// ---- sub2ind / ind2sub
+// ------------------------------------------------------------------
 
 namespace {
 

@@ -1,4 +1,5 @@
-//===- Math.cpp - Elementwise math builtins ----------------------------------===//
+//===- Math.cpp - Elementwise math builtins
+//----------------------------------===//
 //
 // abs sign, the roundings (floor ceil round fix), the floating-point functions
 // (sqrt exp log sin cos tan and relatives, complex where the real domain
@@ -99,7 +100,8 @@ template <class F> ValueRef partwise(const char *fn, const Value &v, F f) {
 
 } // namespace
 
-// ---- abs, sign, parts --------------------------------------------------------------
+// ---- abs, sign, parts
+// --------------------------------------------------------------
 
 Args bi_abs(int, const Args &args) {
   const Value &v = *args[0];
@@ -172,7 +174,8 @@ Args bi_angle(int, const Args &args) {
   return {r};
 }
 
-// ---- rounding ------------------------------------------------------------------------
+// ---- rounding
+// ------------------------------------------------------------------------
 
 Args bi_floor(int, const Args &args) {
   return {partwise("floor", *args[0], [](double x) { return std::floor(x); })};
@@ -188,13 +191,13 @@ Args bi_fix(int, const Args &args) {
   return {partwise("fix", *args[0], [](double x) { return std::trunc(x); })};
 }
 
-// ---- floating-point functions -----------------------------------------------------------
+// ---- floating-point functions
+// -----------------------------------------------------------
 
 Args bi_sqrt(int, const Args &args) {
   return {floatUnary(
       "sqrt", *args[0], [](double x) { return std::sqrt(x); },
-      [](cplx z) { return std::sqrt(z); },
-      [](double x) { return !(x < 0); })};
+      [](cplx z) { return std::sqrt(z); }, [](double x) { return !(x < 0); })};
 }
 
 Args bi_exp(int, const Args &args) {
@@ -232,8 +235,7 @@ Args bi_log2(int nargout, const Args &args) {
 Args bi_log10(int, const Args &args) {
   return {floatUnary(
       "log10", *args[0], [](double x) { return std::log10(x); },
-      [](cplx z) { return std::log10(z); },
-      [](double x) { return !(x < 0); })};
+      [](cplx z) { return std::log10(z); }, [](double x) { return !(x < 0); })};
 }
 
 Args bi_log1p(int, const Args &args) {
@@ -305,7 +307,8 @@ Args bi_tanh(int, const Args &args) {
       [](cplx z) { return std::tanh(z); }, anyReal)};
 }
 
-// ---- two-argument functions -------------------------------------------------------------
+// ---- two-argument functions
+// -------------------------------------------------------------
 
 namespace {
 
@@ -339,9 +342,8 @@ double modValue(double x, double y) {
     return (x == 0 || (x > 0) == (y > 0)) ? x : y;
   double r;
   double q = x / y;
-  if (nint(y) != y &&
-      std::fabs((q - nint(q)) / nint(q)) <
-          std::numeric_limits<double>::epsilon()) {
+  if (nint(y) != y && std::fabs((q - nint(q)) / nint(q)) <
+                          std::numeric_limits<double>::epsilon()) {
     r = 0;
   } else {
     volatile double tmp = y * std::floor(q);
@@ -359,9 +361,8 @@ double remValue(double x, double y) {
     return x;
   double r;
   double q = x / y;
-  if (nint(y) != y &&
-      std::fabs((q - nint(q)) / nint(q)) <
-          std::numeric_limits<double>::epsilon()) {
+  if (nint(y) != y && std::fabs((q - nint(q)) / nint(q)) <
+                          std::numeric_limits<double>::epsilon()) {
     r = 0;
   } else {
     volatile double tmp = y * std::trunc(q);
@@ -428,15 +429,20 @@ Args bi_idivide(int, const Args &args) {
   return {realBinary("idivide", a, b, cls, [mode](double x, double y) {
     double q = x / y;
     switch (mode) {
-    case 0: return std::trunc(q);
-    case 1: return std::round(q);
-    case 2: return std::floor(q);
-    default: return std::ceil(q);
+    case 0:
+      return std::trunc(q);
+    case 1:
+      return std::round(q);
+    case 2:
+      return std::floor(q);
+    default:
+      return std::ceil(q);
     }
   })};
 }
 
-// ---- operators as functions (plus(a,b), @times, ...) ------------------------------
+// ---- operators as functions (plus(a,b), @times, ...)
+// ------------------------------
 
 #define RM_BINARY_OPERATOR(FN, OP)                                             \
   Args FN(int, const Args &args) { return {binaryOp(OP, *args[0], *args[1])}; }
@@ -461,7 +467,9 @@ RM_BINARY_OPERATOR(bi_or, RM_OP_OR)
 #undef RM_BINARY_OPERATOR
 
 Args bi_uminus(int, const Args &args) { return {unaryOp(RM_OP_NEG, *args[0])}; }
-Args bi_uplus(int, const Args &args) { return {unaryOp(RM_OP_UPLUS, *args[0])}; }
+Args bi_uplus(int, const Args &args) {
+  return {unaryOp(RM_OP_UPLUS, *args[0])};
+}
 Args bi_not(int, const Args &args) { return {unaryOp(RM_OP_NOT, *args[0])}; }
 Args bi_transpose(int, const Args &args) {
   return {unaryOp(RM_OP_TRANSPOSE, *args[0])};

@@ -1,4 +1,5 @@
-//===- Reductions.cpp - Sums, extrema and other reductions -----------------===//
+//===- Reductions.cpp - Sums, extrema and other reductions
+//-----------------===//
 //
 // sum prod mean any all max min nnz, cumsum cumprod, and diff with MATLAB's
 // rules: the default dimension is the first non-singleton one, 0x0 inputs
@@ -97,8 +98,7 @@ void prepare(const Value &v, const Opts &o, bool emptyIdentity, View &view,
   switch (o.mode) {
   case Mode::Default:
     dim = firstNonSingleton(v.dims);
-    if (emptyIdentity && v.dims.size() == 2 && v.dims[0] == 0 &&
-        v.dims[1] == 0)
+    if (emptyIdentity && v.dims.size() == 2 && v.dims[0] == 0 && v.dims[1] == 0)
       view.dims = Dims{0, 1};
     break;
   case Mode::Dim:
@@ -343,7 +343,8 @@ Args bi_nnz(int, const Args &args) {
   return {makeDouble((double)n)};
 }
 
-// ---- max / min -------------------------------------------------------------------
+// ---- max / min
+// -------------------------------------------------------------------
 
 namespace {
 
@@ -416,8 +417,7 @@ Args extremumReduce(const char *fn, int nargout, const Args &args, bool isMax) {
         if (nanHit[(size_t)o2])
           continue;
         int64_t &b = best[(size_t)o2];
-        if (b < 0 ||
-            beats(xr, xi, ore[o2], oim ? oim[o2] : 0.0, cplx, isMax)) {
+        if (b < 0 || beats(xr, xi, ore[o2], oim ? oim[o2] : 0.0, cplx, isMax)) {
           b = k;
           ore[o2] = xr;
           if (oim)
@@ -464,21 +464,20 @@ Args extremumPair(const char *fn, const Args &args, bool isMax) {
   ValueRef r = newArray(cls, out, cplx);
   double *ore = r->re.data();
   double *oim = cplx ? r->im.data() : nullptr;
-  forEachBroadcast(out, a.dims, b.dims,
-                   [&](int64_t ia, int64_t ib, int64_t k) {
-                     double ar = a.re[(size_t)ia], ai = imagAt(a, ia);
-                     double br = b.re[(size_t)ib], bi = imagAt(b, ib);
-                     bool an = std::isnan(ar) || std::isnan(ai);
-                     bool bn = std::isnan(br) || std::isnan(bi);
-                     bool takeB;
-                     if (an || bn)
-                       takeB = omitNan ? an : bn;
-                     else
-                       takeB = beats(br, bi, ar, ai, cplx, isMax);
-                     ore[k] = takeB ? br : ar;
-                     if (oim)
-                       oim[k] = takeB ? bi : ai;
-                   });
+  forEachBroadcast(out, a.dims, b.dims, [&](int64_t ia, int64_t ib, int64_t k) {
+    double ar = a.re[(size_t)ia], ai = imagAt(a, ia);
+    double br = b.re[(size_t)ib], bi = imagAt(b, ib);
+    bool an = std::isnan(ar) || std::isnan(ai);
+    bool bn = std::isnan(br) || std::isnan(bi);
+    bool takeB;
+    if (an || bn)
+      takeB = omitNan ? an : bn;
+    else
+      takeB = beats(br, bi, ar, ai, cplx, isMax);
+    ore[k] = takeB ? br : ar;
+    if (oim)
+      oim[k] = takeB ? bi : ai;
+  });
   if (cls != ClassId::Double && cls != ClassId::Logical) {
     castData(r->re, cls);
     if (cplx)
@@ -515,7 +514,8 @@ Args bi_min(int nargout, const Args &args) {
   return extremum("min", nargout, args, false);
 }
 
-// ---- cumulative ------------------------------------------------------------------
+// ---- cumulative
+// ------------------------------------------------------------------
 
 namespace {
 
@@ -592,12 +592,15 @@ Args cumulative(const char *fn, const Args &args, bool isProd) {
 
 } // namespace
 
-Args bi_cumsum(int, const Args &args) { return cumulative("cumsum", args, false); }
+Args bi_cumsum(int, const Args &args) {
+  return cumulative("cumsum", args, false);
+}
 Args bi_cumprod(int, const Args &args) {
   return cumulative("cumprod", args, true);
 }
 
-// ---- var, std, median --------------------------------------------------------------
+// ---- var, std, median
+// --------------------------------------------------------------
 
 namespace {
 
@@ -633,12 +636,14 @@ Args varianceLike(const char *fn, const Args &args, bool isStd) {
   const Value &v = *args[0];
   ClassId cls = floatResultClass(fn, v);
   double w = 0;
-  if (args.size() > 1 && !(args[1]->isEmpty() && args[1]->cls != ClassId::Char)) {
+  if (args.size() > 1 &&
+      !(args[1]->isEmpty() && args[1]->cls != ClassId::Char)) {
     const Value &wv = *args[1];
     if (wv.cls == ClassId::Char || wv.numel() != 1 ||
         !(wv.re[0] == 0 || wv.re[0] == 1))
-      throwError("MATLAB:var:invalidWgts",
-                 "W must be 0, 1, or empty (weight vectors are not supported).");
+      throwError(
+          "MATLAB:var:invalidWgts",
+          "W must be 0, 1, or empty (weight vectors are not supported).");
     w = wv.re[0];
   }
   Opts o = parseOpts(args, 2, false, true, false);
@@ -732,7 +737,8 @@ Args bi_median(int, const Args &args) {
   return {r};
 }
 
-// ---- norm ---------------------------------------------------------------------------
+// ---- norm
+// ---------------------------------------------------------------------------
 
 extern "C" {
 void dgesvd_(const char *jobu, const char *jobvt, const int *m, const int *n,
@@ -813,7 +819,9 @@ Args bi_norm(int, const Args &args) {
   int64_t m = v.dims[0], n = v.dims[1];
   bool vec = m == 1 || n == 1;
   size_t N = v.re.size();
-  auto mag = [&](size_t k) { return std::hypot(v.re[k], imagAt(v, (int64_t)k)); };
+  auto mag = [&](size_t k) {
+    return std::hypot(v.re[k], imagAt(v, (int64_t)k));
+  };
   double r = 0;
   bool anyNaN = false;
   for (size_t k = 0; k < N; ++k)
@@ -872,13 +880,14 @@ Args bi_norm(int, const Args &args) {
   }
   if (anyNaN)
     r = NAN;
-  ValueRef out = newArray(v.cls == ClassId::Single ? ClassId::Single : ClassId::Double,
-                          Dims{1, 1});
+  ValueRef out = newArray(
+      v.cls == ClassId::Single ? ClassId::Single : ClassId::Double, Dims{1, 1});
   out->re[0] = castValue(r, out->cls);
   return {out};
 }
 
-// ---- diff -----------------------------------------------------------------------------
+// ---- diff
+// -----------------------------------------------------------------------------
 
 Args bi_diff(int, const Args &args) {
   ValueRef cur = args[0];

@@ -1,4 +1,5 @@
-//===- Sorting.cpp - Searching, sorting and reordering builtins ------------===//
+//===- Sorting.cpp - Searching, sorting and reordering builtins
+//------------===//
 //
 // find (k, 'first'/'last', [r,c,v] outputs), sort (stable, NaN last when
 // ascending and first when descending, complex by magnitude then angle,
@@ -15,7 +16,8 @@ namespace runmat::rt {
 
 using namespace support;
 
-// ---- find --------------------------------------------------------------------------
+// ---- find
+// --------------------------------------------------------------------------
 
 Args bi_find(int nargout, const Args &args) {
   const Value &x = *args[0];
@@ -26,8 +28,7 @@ Args bi_find(int nargout, const Args &args) {
   bool last = false;
   if (args.size() > 1) {
     const Value &k = *args[1];
-    if (!isArithmetic(k) || k.numel() != 1 || hasImag(k) ||
-        !(k.re[0] >= 1) ||
+    if (!isArithmetic(k) || k.numel() != 1 || hasImag(k) || !(k.re[0] >= 1) ||
         (k.re[0] != std::floor(k.re[0]) && !std::isinf(k.re[0])))
       throwError("MATLAB:find:secondArgNotPositiveInteger",
                  "Second argument must be a positive scalar integer.");
@@ -93,7 +94,8 @@ Args bi_find(int nargout, const Args &args) {
   return {ri, ci, vals};
 }
 
-// ---- sort --------------------------------------------------------------------------
+// ---- sort
+// --------------------------------------------------------------------------
 
 namespace {
 
@@ -111,10 +113,9 @@ Args sortCellText(int nargout, const Value &v, bool descend) {
   std::vector<int64_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   auto less = [&](int64_t a, int64_t b) {
-    return std::lexicographical_compare(items[(size_t)a]->re.begin(),
-                                        items[(size_t)a]->re.end(),
-                                        items[(size_t)b]->re.begin(),
-                                        items[(size_t)b]->re.end());
+    return std::lexicographical_compare(
+        items[(size_t)a]->re.begin(), items[(size_t)a]->re.end(),
+        items[(size_t)b]->re.begin(), items[(size_t)b]->re.end());
   };
   if (descend)
     std::stable_sort(order.begin(), order.end(),
@@ -186,9 +187,8 @@ Args bi_sort(int nargout, const Args &args) {
         double xr = v.re[p];
         if (cplx) {
           double xi = v.im[p];
-          key[(size_t)k] = std::isnan(xr) || std::isnan(xi)
-                               ? NAN
-                               : std::hypot(xr, xi);
+          key[(size_t)k] =
+              std::isnan(xr) || std::isnan(xi) ? NAN : std::hypot(xr, xi);
           ang[(size_t)k] = std::atan2(xi, xr);
         } else {
           key[(size_t)k] = xr;
@@ -240,7 +240,8 @@ Args bi_sort(int nargout, const Args &args) {
   return {r};
 }
 
-// ---- flip ----------------------------------------------------------------------------
+// ---- flip
+// ----------------------------------------------------------------------------
 
 namespace {
 
@@ -282,7 +283,8 @@ Args bi_flip(int, const Args &args) {
 Args bi_fliplr(int, const Args &args) { return {flipAlong(*args[0], 1)}; }
 Args bi_flipud(int, const Args &args) { return {flipAlong(*args[0], 0)}; }
 
-// ---- circshift --------------------------------------------------------------------------
+// ---- circshift
+// --------------------------------------------------------------------------
 
 Args bi_circshift(int, const Args &args) {
   const Value &v = *args[0];
@@ -351,7 +353,8 @@ Args bi_circshift(int, const Args &args) {
   return {r};
 }
 
-// ---- unique / ismember --------------------------------------------------------------
+// ---- unique / ismember
+// --------------------------------------------------------------
 
 namespace {
 
@@ -584,7 +587,8 @@ Args bi_ismember(int nargout, const Args &args) {
   return {tf};
 }
 
-// ---- sortrows / issorted --------------------------------------------------------------
+// ---- sortrows / issorted
+// --------------------------------------------------------------
 
 Args bi_sortrows(int nargout, const Args &args) {
   const Value &v = *args[0];
@@ -639,7 +643,8 @@ Args bi_sortrows(int nargout, const Args &args) {
   ValueRef r = newArray(v.cls, v.dims, hasImag(v));
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j) {
-      size_t dst = (size_t)(i + j * m), src = (size_t)(order[(size_t)i] + j * m);
+      size_t dst = (size_t)(i + j * m),
+             src = (size_t)(order[(size_t)i] + j * m);
       r->re[dst] = v.re[src];
       if (hasImag(v))
         r->im[dst] = v.im[src];

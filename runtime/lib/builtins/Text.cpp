@@ -1,4 +1,5 @@
-//===- Text.cpp - Text and output builtins ---------------------------------===//
+//===- Text.cpp - Text and output builtins
+//---------------------------------===//
 //
 // disp display fprintf sprintf num2str mat2str format error: thin wrappers
 // over Display.cpp and Format.cpp that check MATLAB's argument rules.
@@ -49,9 +50,8 @@ bool isIdentifier(const std::string &s) {
   size_t start = 0;
   for (;;) {
     size_t end = s.find(':', start);
-    std::string part = s.substr(start, end == std::string::npos
-                                           ? std::string::npos
-                                           : end - start);
+    std::string part = s.substr(
+        start, end == std::string::npos ? std::string::npos : end - start);
     if (part.empty())
       return false;
     for (char c : part)
@@ -187,8 +187,8 @@ Args bi_format(int, const Args &args) {
   std::string lower;
   for (char c : s)
     lower += (char)std::tolower((unsigned char)c);
-  static const char *known[] = {"hex",      "bank",    "rat",   "rational",
-                                "+",        "shorteng", "longeng"};
+  static const char *known[] = {"hex", "bank",     "rat",    "rational",
+                                "+",   "shorteng", "longeng"};
   for (const char *k : known)
     if (lower == k)
       throwErrorIn("format", "RunMat:format:unsupported",
@@ -206,8 +206,7 @@ Args bi_error(int, const Args &args) {
     std::string msg = m && m->cls == ClassId::Char ? charText(*m) : "";
     if (msg.empty())
       return {};
-    throw MatlabError(id && id->cls == ClassId::Char ? charText(*id) : "",
-                      msg);
+    throw MatlabError(id && id->cls == ClassId::Char ? charText(*id) : "", msg);
   }
   if (a.cls != ClassId::Char)
     throwErrorIn("error", "MATLAB:error:invalidInput",

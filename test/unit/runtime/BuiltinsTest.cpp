@@ -47,7 +47,8 @@ ValueRef withClass(ValueRef v, ClassId c) {
   return v;
 }
 
-ValueRef cplx(std::initializer_list<double> re, std::initializer_list<double> im) {
+ValueRef cplx(std::initializer_list<double> re,
+              std::initializer_list<double> im) {
   ValueRef r = row(re);
   r->complex = true;
   r->im = std::vector<double>(im);
@@ -97,7 +98,8 @@ MatlabError errorOf(const char *name, Args args, int nargout = 1) {
 
 } // namespace
 
-// ---- table and dispatch -----------------------------------------------------------
+// ---- table and dispatch
+// -----------------------------------------------------------
 
 TEST(BuiltinTable, FindsEveryRowAndRejectsUnknownNames) {
   for (const BuiltinInfo &b : allBuiltins()) {
@@ -140,7 +142,8 @@ TEST(BuiltinTable, ErrorsInsideBuiltinsNameTheBuiltin) {
 
 TEST(BuiltinTable, MarkdownListsEveryBuiltin) {
   std::string md = builtinsMarkdown();
-  EXPECT_NE(md.find("| Name | Inputs | Outputs | Summary |"), std::string::npos);
+  EXPECT_NE(md.find("| Name | Inputs | Outputs | Summary |"),
+            std::string::npos);
   EXPECT_NE(md.find("| `zeros` | 0+ | 0-1 | Array of zeros |"),
             std::string::npos);
   EXPECT_NE(md.find("| `linspace` | 2-3 |"), std::string::npos);
@@ -149,7 +152,8 @@ TEST(BuiltinTable, MarkdownListsEveryBuiltin) {
         << b.name;
 }
 
-// ---- creation -----------------------------------------------------------------------
+// ---- creation
+// -----------------------------------------------------------------------
 
 TEST(Creation, ZerosOnesSizeForms) {
   ValueRef z = call1("zeros", {});
@@ -168,7 +172,8 @@ TEST(Creation, ZerosOnesSizeForms) {
   z = call1("ones", {num(2), str("int8")});
   EXPECT_EQ(z->cls, ClassId::Int8);
   EXPECT_VALUES(z, {1, 1, 1, 1});
-  z = call1("zeros", {num(1), num(2), str("like"), withClass(num(0), ClassId::UInt16)});
+  z = call1("zeros",
+            {num(1), num(2), str("like"), withClass(num(0), ClassId::UInt16)});
   EXPECT_EQ(z->cls, ClassId::UInt16);
   EXPECT_DIMS(z, {1, 2});
 }
@@ -232,7 +237,7 @@ TEST(Creation, LinspaceMatchesMatlab) {
   EXPECT_DIMS(v, {1, 0});
   v = call1("linspace", {num(0), num(0.3), num(4)});
   EXPECT_EQ(v->re[3], 0.3);
-  EXPECT_EQ(v->re[1], 0.3 / 3 * 1); // (k*(b-a))/n1
+  EXPECT_EQ(v->re[1], 0.3 / 3 * 1);                         // (k*(b-a))/n1
   v = call1("linspace", {num(-1e308), num(1e308), num(3)}); // overflow path
   EXPECT_VALUES(v, {-1e308, 0, 1e308});
   EXPECT_EQ(errorOf("linspace", {row({1, 2}), num(3)}).identifier,
@@ -306,7 +311,8 @@ TEST(Creation, MagicAndCell) {
   EXPECT_TRUE(c->cells[5]->isEmpty());
 }
 
-// ---- introspection -----------------------------------------------------------------
+// ---- introspection
+// -----------------------------------------------------------------
 
 TEST(Introspection, SizeForms) {
   ValueRef a = makeArray(ClassId::Double, Dims{2, 3, 4});
@@ -346,9 +352,12 @@ TEST(Introspection, ShapePredicates) {
   EXPECT_EQ(scalar(call1("isrow", {row({1, 2})})), 1);
   EXPECT_EQ(scalar(call1("isrow", {col({1, 2})})), 0);
   EXPECT_EQ(scalar(call1("iscolumn", {col({1, 2})})), 1);
-  EXPECT_EQ(scalar(call1("isvector", {makeArray(ClassId::Double, Dims{1, 0})})), 1);
+  EXPECT_EQ(scalar(call1("isvector", {makeArray(ClassId::Double, Dims{1, 0})})),
+            1);
   EXPECT_EQ(scalar(call1("isvector", {makeEmpty()})), 0);
-  EXPECT_EQ(scalar(call1("ismatrix", {makeArray(ClassId::Double, Dims{2, 2, 2})})), 0);
+  EXPECT_EQ(
+      scalar(call1("ismatrix", {makeArray(ClassId::Double, Dims{2, 2, 2})})),
+      0);
 }
 
 TEST(Introspection, ClassAndClassPredicates) {
@@ -361,7 +370,9 @@ TEST(Introspection, ClassAndClassPredicates) {
   EXPECT_EQ(scalar(call1("ischar", {str("x")})), 1);
   EXPECT_EQ(scalar(call1("islogical", {makeBool(false)})), 1);
   EXPECT_EQ(scalar(call1("isa", {num(1), str("float")})), 1);
-  EXPECT_EQ(scalar(call1("isa", {withClass(num(1), ClassId::Int32), str("integer")})), 1);
+  EXPECT_EQ(
+      scalar(call1("isa", {withClass(num(1), ClassId::Int32), str("integer")})),
+      1);
   EXPECT_EQ(scalar(call1("isa", {num(1), str("int32")})), 0);
   EXPECT_EQ(scalar(call1("isreal", {cplx({1}, {2})})), 0);
   EXPECT_EQ(scalar(call1("isreal", {num(1)})), 1);
@@ -422,11 +433,14 @@ TEST(Introspection, IsnanIsinfIsfinite) {
 TEST(Introspection, IsequalRule30) {
   EXPECT_EQ(scalar(call1("isequal", {num(NAN), num(NAN)})), 0);
   EXPECT_EQ(scalar(call1("isequaln", {num(NAN), num(NAN)})), 1);
-  EXPECT_EQ(scalar(call1("isequal", {row({1, 2}), row({1, 2}), row({1, 2})})), 1);
-  EXPECT_EQ(scalar(call1("isequal", {row({1, 2}), row({1, 2}), row({1, 3})})), 0);
+  EXPECT_EQ(scalar(call1("isequal", {row({1, 2}), row({1, 2}), row({1, 2})})),
+            1);
+  EXPECT_EQ(scalar(call1("isequal", {row({1, 2}), row({1, 2}), row({1, 3})})),
+            0);
   EXPECT_EQ(scalar(call1("isequal", {row({1, 2}), col({1, 2})})), 0); // dims
   EXPECT_EQ(scalar(call1("isequal", {str("a"), num(97)})), 1); // class-blind
-  EXPECT_EQ(scalar(call1("isequal", {withClass(num(3), ClassId::Int8), num(3)})), 1);
+  EXPECT_EQ(
+      scalar(call1("isequal", {withClass(num(3), ClassId::Int8), num(3)})), 1);
   EXPECT_EQ(scalar(call1("isequal", {cplx({1}, {0.5}), num(1)})), 0);
   ValueRef a = makeCell(Dims{1, 2}), b = makeCell(Dims{1, 2});
   a->cells[0] = str("x");
@@ -446,7 +460,8 @@ TEST(Introspection, IsequalRule30) {
   EXPECT_EQ(scalar(call1("isequal", {s1, s2})), 1); // field order ignored
 }
 
-// ---- math -------------------------------------------------------------------------------
+// ---- math
+// -------------------------------------------------------------------------------
 
 TEST(Math, RoundingRule50) {
   EXPECT_VALUES(call1("round", {row({2.5, -2.5, 0.5, -0.5, 1.4999})}),
@@ -546,7 +561,8 @@ TEST(Math, Idivide) {
   EXPECT_VALUES(q, {4});
 }
 
-// ---- reductions -------------------------------------------------------------------------
+// ---- reductions
+// -------------------------------------------------------------------------
 
 TEST(Reductions, SumDefaultsAndDims) {
   ValueRef m = mat(2, 3, {1, 2, 3, 4, 5, 6});
@@ -559,7 +575,7 @@ TEST(Reductions, SumDefaultsAndDims) {
   s = call1("sum", {m, num(3)});
   EXPECT_DIMS(s, {2, 3});
   EXPECT_EQ(scalar(call1("sum", {m, str("all")})), 21);
-  EXPECT_EQ(scalar(call1("sum", {row({1, 2, 3})})), 6); // row: along dim 2
+  EXPECT_EQ(scalar(call1("sum", {row({1, 2, 3})})), 6);  // row: along dim 2
   EXPECT_EQ(scalar(call1("sum", {m, row({1, 2})})), 21); // vecdim
   ValueRef t = makeArray(ClassId::Double, Dims{2, 2, 2});
   for (int k = 0; k < 8; ++k)
@@ -613,7 +629,7 @@ TEST(Reductions, MaxMinForms) {
   EXPECT_VALUES(r[1], {1, 2});
   r = call("max", {m, makeEmpty(), str("all")}, 2);
   EXPECT_EQ(scalar(r[0]), 8);
-  EXPECT_EQ(scalar(r[1]), 3); // linear index
+  EXPECT_EQ(scalar(r[1]), 3);                               // linear index
   ValueRef p = call1("max", {col({1, 5}), row({2, 3, 4})}); // expansion
   EXPECT_DIMS(p, {2, 3});
   EXPECT_VALUES(p, {2, 5, 3, 5, 4, 5});
@@ -672,7 +688,8 @@ TEST(Reductions, CumulativeAndDiff) {
   EXPECT_VALUES(call1("cumsum", {m, num(2)}), {1, 4, 3, 9, 6, 15});
   EXPECT_VALUES(call1("cumsum", {row({1, 2, 3})}), {1, 3, 6});
   EXPECT_VALUES(call1("cumprod", {row({1, 2, 3, 4})}), {1, 2, 6, 24});
-  ValueRef ci = call1("cumsum", {withClass(row({100, 100, -100}), ClassId::Int8)});
+  ValueRef ci =
+      call1("cumsum", {withClass(row({100, 100, -100}), ClassId::Int8)});
   EXPECT_EQ(ci->cls, ClassId::Int8);
   EXPECT_VALUES(ci, {100, 127, 27});
   EXPECT_EQ(call1("cumsum", {makeBool(true)})->cls, ClassId::Double);
@@ -685,7 +702,8 @@ TEST(Reductions, CumulativeAndDiff) {
   EXPECT_VALUES(d, {3, 3, 3});
 }
 
-// ---- sorting and searching ----------------------------------------------------------
+// ---- sorting and searching
+// ----------------------------------------------------------
 
 TEST(Sorting, FindShapesAndOutputs) {
   ValueRef f = call1("find", {row({0, 3, 0, 5})});
@@ -702,7 +720,8 @@ TEST(Sorting, FindShapesAndOutputs) {
   EXPECT_VALUES(rcv[1], {1, 2});
   EXPECT_VALUES(rcv[2], {8, 7});
   EXPECT_VALUES(call1("find", {row({1, 1, 1, 1}), num(2)}), {1, 2});
-  EXPECT_VALUES(call1("find", {row({1, 1, 1, 1}), num(2), str("last")}), {3, 4});
+  EXPECT_VALUES(call1("find", {row({1, 1, 1, 1}), num(2), str("last")}),
+                {3, 4});
   EXPECT_DIMS(call1("find", {makeEmpty()}), {0, 0});
   EXPECT_DIMS(call1("find", {num(0)}), {1, 0});
   EXPECT_DIMS(call1("find", {mat(2, 2, {0, 0, 0, 0})}), {0, 1});
@@ -743,7 +762,8 @@ TEST(Sorting, Flip) {
   EXPECT_EQ(call1("flip", {str("abc")})->str(), "cba");
 }
 
-// ---- time ------------------------------------------------------------------------------
+// ---- time
+// ------------------------------------------------------------------------------
 
 TEST(Time, TicToc) {
   EXPECT_TRUE(call("tic", {}, 0).empty());
@@ -757,7 +777,8 @@ TEST(Time, TicToc) {
   EXPECT_EQ(errorOf("toc", {str("x")}).function, "toc");
 }
 
-// ---- added builtins ------------------------------------------------------------------
+// ---- added builtins
+// ------------------------------------------------------------------
 
 TEST(Math, OperatorFunctions) {
   EXPECT_VALUES(call1("plus", {col({1, 2}), row({10, 20, 30})}),
@@ -776,8 +797,10 @@ TEST(Math, OperatorFunctions) {
 TEST(Reductions, VarStdMedianNorm) {
   EXPECT_DOUBLE_EQ(scalar(call1("var", {row({1, 2, 3, 4})})), 5.0 / 3);
   EXPECT_DOUBLE_EQ(scalar(call1("var", {row({1, 2, 3, 4}), num(1)})), 1.25);
-  EXPECT_DOUBLE_EQ(scalar(call1("std", {row({2, 4, 4, 4, 5, 5, 7, 9}), num(1)})), 2);
-  EXPECT_VALUES(call1("std", {mat(2, 2, {1, 2, 3, 6})}), {std::sqrt(2.0), std::sqrt(8.0)});
+  EXPECT_DOUBLE_EQ(
+      scalar(call1("std", {row({2, 4, 4, 4, 5, 5, 7, 9}), num(1)})), 2);
+  EXPECT_VALUES(call1("std", {mat(2, 2, {1, 2, 3, 6})}),
+                {std::sqrt(2.0), std::sqrt(8.0)});
   EXPECT_EQ(scalar(call1("var", {num(5)})), 0);
   EXPECT_TRUE(std::isnan(scalar(call1("var", {makeEmpty()}))));
   EXPECT_EQ(scalar(call1("median", {row({3, 1, 2})})), 2);
@@ -788,8 +811,8 @@ TEST(Reductions, VarStdMedianNorm) {
   EXPECT_EQ(scalar(call1("norm", {row({3, 4})})), 5);
   EXPECT_EQ(scalar(call1("norm", {row({3, -4}), num(1)})), 7);
   EXPECT_EQ(scalar(call1("norm", {row({3, -4}), num(INFINITY)})), 4);
-  EXPECT_NEAR(scalar(call1("norm", {mat(2, 2, {1, 2, 3, 4})})), 5.464985704219043,
-              1e-12);
+  EXPECT_NEAR(scalar(call1("norm", {mat(2, 2, {1, 2, 3, 4})})),
+              5.464985704219043, 1e-12);
   EXPECT_EQ(scalar(call1("norm", {mat(2, 2, {1, 2, 3, 4}), num(1)})), 6);
   EXPECT_NEAR(scalar(call1("norm", {mat(2, 2, {1, 2, 3, 4}), str("fro")})),
               std::sqrt(30.0), 1e-12);
@@ -850,7 +873,8 @@ TEST(Creation, PermuteSqueezeDiagTriangles) {
             "MATLAB:permute:badIndex");
   ValueRef sq = call1("squeeze", {makeArray(ClassId::Double, Dims{1, 1, 3})});
   EXPECT_DIMS(sq, {3, 1});
-  EXPECT_DIMS(call1("squeeze", {makeArray(ClassId::Double, Dims{1, 3})}), {1, 3});
+  EXPECT_DIMS(call1("squeeze", {makeArray(ClassId::Double, Dims{1, 3})}),
+              {1, 3});
   EXPECT_VALUES(call1("diag", {row({1, 2})}), {1, 0, 0, 2});
   ValueRef d1 = call1("diag", {row({1, 2}), num(1)});
   EXPECT_DIMS(d1, {3, 3});
@@ -878,7 +902,8 @@ TEST(Creation, MeshgridNdgrid) {
 }
 
 TEST(Introspection, Sub2indInd2sub) {
-  EXPECT_VALUES(call1("sub2ind", {row({3, 4}), row({2, 3}), row({1, 4})}), {2, 12});
+  EXPECT_VALUES(call1("sub2ind", {row({3, 4}), row({2, 3}), row({1, 4})}),
+                {2, 12});
   EXPECT_EQ(errorOf("sub2ind", {row({3, 4}), num(4), num(1)}).identifier,
             "MATLAB:sub2ind:IndexOutOfRange");
   Args rc = call("ind2sub", {row({3, 4}), row({2, 12})}, 2);

@@ -53,8 +53,8 @@ ValueRef withImag(ValueRef v, std::initializer_list<double> rowMajorIm) {
 
 ValueRef charMatrix(std::initializer_list<const char *> rows) {
   std::vector<std::string> r(rows.begin(), rows.end());
-  ValueRef v = makeArray(ClassId::Char, Dims{(int64_t)r.size(),
-                                             (int64_t)r[0].size()});
+  ValueRef v =
+      makeArray(ClassId::Char, Dims{(int64_t)r.size(), (int64_t)r[0].size()});
   for (size_t i = 0; i < r.size(); ++i)
     for (size_t j = 0; j < r[i].size(); ++j)
       v->re[j * r.size() + i] = (unsigned char)r[i][j];
@@ -73,7 +73,7 @@ protected:
   void TearDown() override { resetFormat(); }
 };
 
-// ---- doubles, format short ----------------------------------------------
+// ---- doubles, format short --------------------------------------------------
 
 TEST_F(DisplayTest, IntegerScalarG1) {
   EXPECT_EQ(show("a", makeDouble(7)), "\na =\n\n     7\n\n");
@@ -117,8 +117,9 @@ TEST_F(DisplayTest, FractionMatrixG15) {
 }
 
 TEST_F(DisplayTest, ExactZerosAndTinyNegativeG17) {
-  ValueRef p = mat(3, 3, {1.0000000000000002, 0, -1e-17, 0, 1.0000000000000002,
-                          0, 0, 0, 0.999999999999998});
+  ValueRef p = mat(3, 3,
+                   {1.0000000000000002, 0, -1e-17, 0, 1.0000000000000002, 0, 0,
+                    0, 0.999999999999998});
   EXPECT_EQ(show("p", p), "\np =\n\n"
                           "    1.0000         0   -0.0000\n"
                           "         0    1.0000         0\n"
@@ -137,12 +138,12 @@ TEST_F(DisplayTest, ExponentScalarsG27G28G73) {
 TEST_F(DisplayTest, ScaleFactorG28G29) {
   EXPECT_EQ(show("ans", row({1e9, 2e10})),
             "\nans =\n\n   1.0e+10 *\n\n    0.1000    2.0000\n\n");
-  EXPECT_EQ(show("A", mat(3, 3, {1.08, -1, 0, 2184.02, -2185.02, 1, 0, -1,
-                                 1.81})),
-            "\nA =\n\n   1.0e+03 *\n\n"
-            "    0.0011   -0.0010         0\n"
-            "    2.1840   -2.1850    0.0010\n"
-            "         0   -0.0010    0.0018\n\n");
+  EXPECT_EQ(
+      show("A", mat(3, 3, {1.08, -1, 0, 2184.02, -2185.02, 1, 0, -1, 1.81})),
+      "\nA =\n\n   1.0e+03 *\n\n"
+      "    0.0011   -0.0010         0\n"
+      "    2.1840   -2.1850    0.0010\n"
+      "         0   -0.0010    0.0018\n\n");
   // SEMANTICS.md section 2: B = [1 1000.5].
   EXPECT_EQ(show("B", row({1, 1000.5})),
             "\nB =\n\n   1.0e+03 *\n\n    0.0010    1.0005\n\n");
@@ -157,8 +158,9 @@ TEST_F(DisplayTest, NaNMatrixG58) {
   EXPECT_EQ(show("X", mat(2, 3, {NAN, NAN, NAN, NAN, NAN, NAN})),
             "\nX =\n\n   NaN   NaN   NaN\n   NaN   NaN   NaN\n\n");
   EXPECT_EQ(show("X", row({NAN, NAN, NAN}, ClassId::Single)),
-            "\nX =\n\n  1" + X + "3 single row vector\n\n"
-            "   NaN   NaN   NaN\n\n");
+            "\nX =\n\n  1" + X +
+                "3 single row vector\n\n"
+                "   NaN   NaN   NaN\n\n");
 }
 
 // ---- other formats ----------------------------------------------------------
@@ -176,8 +178,9 @@ TEST_F(DisplayTest, FormatLongG2G4G65) {
 
 TEST_F(DisplayTest, FormatLongMatrixG18G26) {
   setFormat(NumericFormat::Long);
-  ValueRef p = mat(3, 3, {1.0000000000000002, 0, -1e-17, 0, 1.0000000000000002,
-                          0, 0, 0, 0.999999999999998});
+  ValueRef p = mat(3, 3,
+                   {1.0000000000000002, 0, -1e-17, 0, 1.0000000000000002, 0, 0,
+                    0, 0.999999999999998});
   EXPECT_EQ(show("p", p),
             "\np =\n\n"
             "   1.000000000000000                   0  -0.000000000000000\n"
@@ -210,8 +213,7 @@ TEST_F(DisplayTest, CompactG69) {
   EXPECT_EQ(show("theta", makeDouble(M_PI / 2)), "theta =\n    1.5708\n");
   EXPECT_EQ(show("t", makeBool(true)), "t =\n  logical\n   1\n");
   ASSERT_TRUE(setFormatByName("loose"));
-  EXPECT_EQ(show("theta", makeDouble(M_PI / 2)),
-            "\ntheta =\n\n    1.5708\n\n");
+  EXPECT_EQ(show("theta", makeDouble(M_PI / 2)), "\ntheta =\n\n    1.5708\n\n");
 }
 
 TEST_F(DisplayTest, FormatNamesAndReset) {
@@ -246,7 +248,7 @@ TEST_F(DisplayTest, ColumnsThroughWrapping) {
             "  Column 14\n\n     1\n\n");
 }
 
-// ---- empties ------------------------------------------------------------------
+// ---- empties ----------------------------------------------------------------
 
 TEST_F(DisplayTest, EmptyArraysG30G31G33G35) {
   EXPECT_EQ(show("A", makeEmpty()), "\nA =\n\n     []\n\n");
@@ -265,7 +267,7 @@ TEST_F(DisplayTest, EmptyArraysG30G31G33G35) {
   EXPECT_EQ(dispToString(*makeEmpty()), "");
 }
 
-// ---- integer classes, logical, single ---------------------------------------------
+// ---- integer classes, logical, single ---------------------------------------
 
 TEST_F(DisplayTest, IntegerClassesG34G54G56) {
   EXPECT_EQ(show("v", scalar(2147483647, ClassId::Int32)),
@@ -273,74 +275,79 @@ TEST_F(DisplayTest, IntegerClassesG34G54G56) {
   EXPECT_EQ(show("v", scalar(127, ClassId::Int8)),
             "\nv =\n\n  int8\n\n   127\n\n");
   EXPECT_EQ(show("A", mat(3, 3, {0, 0, 0, 0, 0, 0, 0, 0, 5}, ClassId::UInt8)),
-            "\nA =\n\n  3" + X + "3 uint8 matrix\n\n"
-            "   0   0   0\n   0   0   0\n   0   0   5\n\n");
+            "\nA =\n\n  3" + X +
+                "3 uint8 matrix\n\n"
+                "   0   0   0\n   0   0   0\n   0   0   5\n\n");
   EXPECT_EQ(show("c", row({-3, 0, 3}, ClassId::Int8)),
-            "\nc =\n\n  1" + X + "3 int8 row vector\n\n"
-            "   -3    0    3\n\n");
+            "\nc =\n\n  1" + X +
+                "3 int8 row vector\n\n"
+                "   -3    0    3\n\n");
   EXPECT_EQ(show("i8", row({1, -2, 3}, ClassId::Int8)),
-            "\ni8 =\n\n  1" + X + "3 int8 row vector\n\n"
-            "    1   -2    3\n\n");
+            "\ni8 =\n\n  1" + X +
+                "3 int8 row vector\n\n"
+                "    1   -2    3\n\n");
 }
 
 TEST_F(DisplayTest, ComplexIntegerG55) {
   ValueRef z = withImag(mat(4, 1, {1, 2, 3, 4}, ClassId::UInt8), {2, 2, 7, 7});
-  EXPECT_EQ(show("z", z), "\nz =\n\n  4" + X + "1 uint8 column vector\n\n"
-                          "   1 +   2i\n   2 +   2i\n   3 +   7i\n"
-                          "   4 +   7i\n\n");
+  EXPECT_EQ(show("z", z), "\nz =\n\n  4" + X +
+                              "1 uint8 column vector\n\n"
+                              "   1 +   2i\n   2 +   2i\n   3 +   7i\n"
+                              "   4 +   7i\n\n");
 }
 
 TEST_F(DisplayTest, LogicalG50G51G53) {
-  EXPECT_EQ(show("ans", makeBool(false)),
-            "\nans =\n\n  logical\n\n   0\n\n");
-  EXPECT_EQ(show("A", mat(3, 3, {1, 1, 1, 1, 1, 1, 1, 1, 1},
-                          ClassId::Logical)),
-            "\nA =\n\n  3" + X + "3 logical array\n\n"
-            "   1   1   1\n   1   1   1\n   1   1   1\n\n");
+  EXPECT_EQ(show("ans", makeBool(false)), "\nans =\n\n  logical\n\n   0\n\n");
+  EXPECT_EQ(show("A", mat(3, 3, {1, 1, 1, 1, 1, 1, 1, 1, 1}, ClassId::Logical)),
+            "\nA =\n\n  3" + X +
+                "3 logical array\n\n"
+                "   1   1   1\n   1   1   1\n   1   1   1\n\n");
   EXPECT_EQ(show("ans", row({1, 1, 1, 0}, ClassId::Logical)),
             "\nans =\n\n  1" + X + "4 logical array\n\n   1   1   1   0\n\n");
 }
 
 TEST_F(DisplayTest, SingleG57G73) {
-  EXPECT_EQ(show("C", mat(3, 3, {1, 4, 0, 4, 25, -10, 0, -10, 1},
-                          ClassId::Single)),
-            "\nC =\n\n  3" + X + "3 single matrix\n\n"
-            "     1     4     0\n     4    25   -10\n     0   -10     1\n\n");
+  EXPECT_EQ(
+      show("C", mat(3, 3, {1, 4, 0, 4, 25, -10, 0, -10, 1}, ClassId::Single)),
+      "\nC =\n\n  3" + X +
+          "3 single matrix\n\n"
+          "     1     4     0\n     4    25   -10\n     0   -10     1\n\n");
   EXPECT_EQ(show("d", scalar((double)1.1920929e-07f, ClassId::Single)),
             "\nd =\n\n  single\n\n   1.1921e-07\n\n");
 }
 
-// ---- complex ------------------------------------------------------------------------
+// ---- complex ----------------------------------------------------------------
 
 TEST_F(DisplayTest, ComplexG59G60) {
   EXPECT_EQ(show("z", withImag(makeDouble(3), {4})),
             "\nz =\n\n   3.0000 + 4.0000i\n\n");
   EXPECT_EQ(show("z", withImag(makeDouble(12), {0})),
             "\nz =\n\n  12.0000 + 0.0000i\n\n");
-  ValueRef x = withImag(mat(3, 2, {0.0729, 0.0417, -0.2187, 0.3125, 0.2917,
-                                   0.0104}),
-                        {0.0312, -0.0312, -0.0521, 0.0729, 0.0625, -0.0938});
+  ValueRef x =
+      withImag(mat(3, 2, {0.0729, 0.0417, -0.2187, 0.3125, 0.2917, 0.0104}),
+               {0.0312, -0.0312, -0.0521, 0.0729, 0.0625, -0.0938});
   EXPECT_EQ(show("X", x), "\nX =\n\n"
                           "   0.0729 + 0.0312i   0.0417 - 0.0312i\n"
                           "  -0.2187 - 0.0521i   0.3125 + 0.0729i\n"
                           "   0.2917 + 0.0625i   0.0104 - 0.0938i\n\n");
 }
 
-// ---- char -----------------------------------------------------------------------------
+// ---- char -------------------------------------------------------------------
 
 TEST_F(DisplayTest, CharG42G41G6) {
   EXPECT_EQ(show("C", makeString("Hello, world")),
             "\nC =\n\n    'Hello, world'\n\n");
   ValueRef a = charMatrix({"abc ", "defg", "hi  "});
-  EXPECT_EQ(show("A", a), "\nA =\n\n  3" + X + "4 char array\n\n"
-                          "    'abc '\n    'defg'\n    'hi  '\n\n");
+  EXPECT_EQ(show("A", a), "\nA =\n\n  3" + X +
+                              "4 char array\n\n"
+                              "    'abc '\n    'defg'\n    'hi  '\n\n");
   EXPECT_EQ(dispToString(*makeString("Hello World.")), "Hello World.\n");
   EXPECT_EQ(dispToString(*a), "abc \ndefg\nhi  \n");
   EXPECT_EQ(show("e", makeString("")),
             "\ne =\n\n  0" + X + "0 empty char array\n\n");
 }
 
-// ---- cells --------------------------------------------------------------------------
+// ---- cells ------------------------------------------------------------------
 
 TEST_F(DisplayTest, CellG37) {
   ValueRef c = makeCell({2, 3});
@@ -350,10 +357,12 @@ TEST_F(DisplayTest, CellG37) {
   c->cells[3] = makeArray(ClassId::Double, {5, 10, 2});
   c->cells[4] = makeDouble(3);
   c->cells[5] = makeCell({3, 1});
-  EXPECT_EQ(show("C", c), "\nC =\n\n  2" + X + "3 cell array\n\n"
-                          "    {[   1]}    {[          2]}    {[     3]}\n"
-                          "    {'text'}    {5" + X + "10" + X +
-                              "2 double}    {3" + X + "1 cell}\n\n");
+  EXPECT_EQ(show("C", c), "\nC =\n\n  2" + X +
+                              "3 cell array\n\n"
+                              "    {[   1]}    {[          2]}    {[     3]}\n"
+                              "    {'text'}    {5" +
+                              X + "10" + X + "2 double}    {3" + X +
+                              "1 cell}\n\n");
 }
 
 TEST_F(DisplayTest, CellOfEmptiesG38) {
@@ -363,8 +372,8 @@ TEST_F(DisplayTest, CellOfEmptiesG38) {
   std::string rowText = "    {0" + X + "0 double}    {0" + X +
                         "0 double}    {0" + X + "0 double}    {0" + X +
                         "0 double}\n";
-  EXPECT_EQ(show("C3", c), "\nC3 =\n\n  3" + X + "4 cell array\n\n" +
-                               rowText + rowText + rowText + "\n");
+  EXPECT_EQ(show("C3", c), "\nC3 =\n\n  3" + X + "4 cell array\n\n" + rowText +
+                               rowText + rowText + "\n");
 }
 
 TEST_F(DisplayTest, CellAlignmentG39G40G41) {
@@ -374,24 +383,26 @@ TEST_F(DisplayTest, CellAlignmentG39G40G41) {
     c->cells[(size_t)(2 * j)] = makeString(words[j]);
     c->cells[(size_t)(2 * j + 1)] = makeDouble(j + 1);
   }
-  EXPECT_EQ(show("C", c), "\nC =\n\n  2" + X + "3 cell array\n\n"
-                          "    {'one'}    {'two'}    {'three'}\n"
-                          "    {[  1]}    {[  2]}    {[    3]}\n\n");
+  EXPECT_EQ(show("C", c), "\nC =\n\n  2" + X +
+                              "3 cell array\n\n"
+                              "    {'one'}    {'two'}    {'three'}\n"
+                              "    {[  1]}    {[  2]}    {[    3]}\n\n");
   ValueRef n = makeCell({1, 3});
   for (int j = 0; j < 3; ++j)
     n->cells[(size_t)j] = makeDouble(j + 1);
-  EXPECT_EQ(show("numericCells", n),
-            "\nnumericCells =\n\n  1" + X + "3 cell array\n\n"
-            "    {[1]}    {[2]}    {[3]}\n\n");
+  EXPECT_EQ(show("numericCells", n), "\nnumericCells =\n\n  1" + X +
+                                         "3 cell array\n\n"
+                                         "    {[1]}    {[2]}    {[3]}\n\n");
   ValueRef s = makeCell({3, 1});
   s->cells[0] = makeString("abc");
   s->cells[1] = makeString("defg");
   s->cells[2] = makeString("hi");
-  EXPECT_EQ(show("C", s), "\nC =\n\n  3" + X + "1 cell array\n\n"
-                          "    {'abc' }\n    {'defg'}\n    {'hi'  }\n\n");
+  EXPECT_EQ(show("C", s), "\nC =\n\n  3" + X +
+                              "1 cell array\n\n"
+                              "    {'abc' }\n    {'defg'}\n    {'hi'  }\n\n");
 }
 
-// ---- structs ------------------------------------------------------------------------
+// ---- structs ----------------------------------------------------------------
 
 TEST_F(DisplayTest, StructG45G46) {
   ValueRef s = makeStruct({1, 1}, {"a", "b"});
@@ -407,17 +418,17 @@ TEST_F(DisplayTest, StructG45G46) {
   p->cells[0] = makeString("John Doe");
   p->cells[1] = makeDouble(127);
   p->cells[2] = mat(3, 3, {79, 75, 73, 180, 178, 177.5, 220, 210, 205});
-  EXPECT_EQ(show("patient", p),
-            "\npatient = \n\n  struct with fields:\n\n"
-            "       name: 'John Doe'\n    billing: 127\n"
-            "       test: [3" + X + "3 double]\n\n");
+  EXPECT_EQ(show("patient", p), "\npatient = \n\n  struct with fields:\n\n"
+                                "       name: 'John Doe'\n    billing: 127\n"
+                                "       test: [3" +
+                                    X + "3 double]\n\n");
 }
 
 TEST_F(DisplayTest, StructArrayG47AndNoFields) {
   ValueRef p = makeStruct({1, 2}, {"name", "billing", "test"});
-  EXPECT_EQ(show("patient", p),
-            "\npatient = \n\n  1" + X + "2 struct array with fields:\n\n"
-            "    name\n    billing\n    test\n\n");
+  EXPECT_EQ(show("patient", p), "\npatient = \n\n  1" + X +
+                                    "2 struct array with fields:\n\n"
+                                    "    name\n    billing\n    test\n\n");
   EXPECT_EQ(show("s", makeStruct({1, 1}, {})),
             "\ns = \n\n  struct with no fields.\n\n");
 }
@@ -429,11 +440,11 @@ TEST_F(DisplayTest, StructFieldKinds) {
   s->cells[2] = makeStruct({1, 1}, {"x"});
   s->cells[3] = makeDouble(1.5);
   EXPECT_EQ(show("s", s), "\ns = \n\n  struct with fields:\n\n"
-                          "    v: [5 3]\n    e: []\n    n: [1" + X +
-                              "1 struct]\n    f: 1.5000\n\n");
+                          "    v: [5 3]\n    e: []\n    n: [1" +
+                              X + "1 struct]\n    f: 1.5000\n\n");
 }
 
-// ---- function handles ------------------------------------------------------------
+// ---- function handles -------------------------------------------------------
 
 TEST_F(DisplayTest, FunctionHandleG61) {
   ValueRef f = makeArray(ClassId::FunctionHandle, {1, 1});
@@ -448,7 +459,7 @@ TEST_F(DisplayTest, FunctionHandleG61) {
             "\nfh =\n\n  function_handle with value:\n\n    @(x)x.^2+7\n\n");
 }
 
-// ---- N-D ------------------------------------------------------------------------------
+// ---- N-D --------------------------------------------------------------------
 
 TEST_F(DisplayTest, NDPagesG52) {
   ValueRef t = makeArray(ClassId::Logical, {3, 2, 2});
@@ -465,7 +476,7 @@ TEST_F(DisplayTest, NDPagesG52) {
                           "\nA(:,:,2) =\n\n     5     7\n     6     8\n\n");
 }
 
-// ---- disp -----------------------------------------------------------------------------
+// ---- disp -------------------------------------------------------------------
 
 TEST_F(DisplayTest, DispNumbersG5G62G63G64) {
   EXPECT_EQ(dispToString(*row({15, 150})), "    15   150\n\n");
@@ -480,9 +491,10 @@ TEST_F(DisplayTest, DispNumbersG5G62G63G64) {
 }
 
 TEST_F(DisplayTest, DispRandColumnsG7) {
-  ValueRef x = mat(5, 3, {0.8147, 0.0975, 0.1576, 0.9058, 0.2785, 0.9706,
-                          0.1270, 0.5469, 0.9572, 0.9134, 0.9575, 0.4854,
-                          0.6324, 0.9649, 0.8003});
+  ValueRef x =
+      mat(5, 3,
+          {0.8147, 0.0975, 0.1576, 0.9058, 0.2785, 0.9706, 0.1270, 0.5469,
+           0.9572, 0.9134, 0.9575, 0.4854, 0.6324, 0.9649, 0.8003});
   EXPECT_EQ(dispToString(*x), "    0.8147    0.0975    0.1576\n"
                               "    0.9058    0.2785    0.9706\n"
                               "    0.1270    0.5469    0.9572\n"

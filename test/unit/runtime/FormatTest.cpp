@@ -6,10 +6,10 @@
 // (%d of a non-integer and %s of a fraction use %e).
 //
 //===----------------------------------------------------------------------===//
+#include "runmat/rt/Format.h"
 #include "runmat/rt/Builtins.h"
 #include "runmat/rt/Display.h"
 #include "runmat/rt/Error.h"
-#include "runmat/rt/Format.h"
 #include "runmat/rt/Value.h"
 
 #include <gtest/gtest.h>
@@ -59,15 +59,14 @@ std::string joined(const std::vector<std::string> &rows) {
 
 std::string text(const ValueRef &v) { return v->str(); }
 
-// ---- sprintf: rules and conformance -------------------------------------
+// ---- sprintf: rules and conformance -----------------------------------------
 
 TEST(FormatPrintf, RecyclesAndStopsRule59) {
   EXPECT_EQ(sp("%d-%d\\n", {row({1, 2, 3, 4, 5})}), "1-2\n3-4\n5-");
   EXPECT_EQ(sp("%d %d\\n", {mat(2, 2, {1, 2, 3, 4})}), "1 3\n2 4\n");
   EXPECT_EQ(sp("%d\\n", {row({1, 2, 3})}), "1\n2\n3\n");
   EXPECT_EQ(sp("(%d,%d) ", {row({1, 2, 3, 4})}), "(1,2) (3,4) ");
-  EXPECT_EQ(sp("%d:%d\\n", {mat(2, 3, {1, 2, 3, 4, 5, 6})}),
-            "1:4\n2:5\n3:6\n");
+  EXPECT_EQ(sp("%d:%d\\n", {mat(2, 3, {1, 2, 3, 4, 5, 6})}), "1:4\n2:5\n3:6\n");
   EXPECT_EQ(sp("x=%g y=%g\\n", {mat(2, 2, {0.5, 1.5, 2, 3})}),
             "x=0.5 y=2\nx=1.5 y=3\n");
 }
@@ -90,6 +89,12 @@ TEST(FormatPrintf, ConversionMismatchRule60) {
   EXPECT_EQ(sp("%d", {num(M_PI)}), "3.141593e+00");
   EXPECT_EQ(sp("%s", {num(3.5)}), "3.500000e+00");
   EXPECT_EQ(sp("%d", {num(1e20)}), "100000000000000000000");
+  ValueRef big = num(9223372036854775807.0);
+  big->cls = ClassId::Int64;
+  EXPECT_EQ(sp("%d", {big}), "9223372036854775807");
+  big->cls = ClassId::UInt64;
+  big->re[0] = 18446744073709551615.0;
+  EXPECT_EQ(sp("%d", {big}), "18446744073709551615");
 }
 
 TEST(FormatPrintf, ExactDigitsRule49) {
@@ -120,8 +125,7 @@ TEST(FormatPrintf, FlagsWidthPrecisionConformance) {
   EXPECT_EQ(sp("%X", {num(48879)}), "BEEF");
   EXPECT_EQ(sp("%o", {num(8)}), "10");
   EXPECT_EQ(sp("%5.1f|", {row({1.24, 2.56, 3.71})}), "  1.2|  2.6|  3.7|");
-  EXPECT_EQ(sp("%*d|%.*f", {num(5), num(7), num(2), num(M_PI)}),
-            "    7|3.14");
+  EXPECT_EQ(sp("%*d|%.*f", {num(5), num(7), num(2), num(M_PI)}), "    7|3.14");
   EXPECT_EQ(sp("%.2s", {str("abc")}), "ab");
 }
 
@@ -175,7 +179,7 @@ TEST(FormatPrintf, RejectsCellArguments) {
   }
 }
 
-// ---- num2str / int2str / mat2str -----------------------------------------------
+// ---- num2str / int2str / mat2str --------------------------------------------
 
 TEST(Num2Str, ScalarsRule61) {
   EXPECT_EQ(joined(num2str(*num(M_PI))), "3.1416");
@@ -235,7 +239,7 @@ TEST(Mat2Str, PrecisionClassCharComplexEmpty) {
   EXPECT_THROW(mat2str(*makeArray(ClassId::Double, {2, 2, 2})), MatlabError);
 }
 
-// ---- the text builtins ---------------------------------------------------------
+// ---- the text builtins ------------------------------------------------------
 
 TEST(TextBuiltins, SprintfResultIsCharRow) {
   Args out = bi_sprintf(1, {str("%d,"), row({1, 2, 3})});
@@ -256,8 +260,8 @@ TEST(TextBuiltins, Num2StrAndMat2Str) {
 
 TEST(TextBuiltins, ErrorIdentifierAndFormatting) {
   try {
-    bi_error(0, {str("demo:fatal"), str("fatal condition %d reached"),
-                 num(42)});
+    bi_error(0,
+             {str("demo:fatal"), str("fatal condition %d reached"), num(42)});
     FAIL() << "no error";
   } catch (const MatlabError &e) {
     EXPECT_EQ(e.identifier, "demo:fatal");

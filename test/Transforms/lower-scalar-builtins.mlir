@@ -1,0 +1,35 @@
+// RUN: %runmat-opt %s --runmat-lower-scalar-builtins | FileCheck %s
+
+// CHECK-LABEL: func.func @mod
+func.func @mod(%a: f64, %b: f64) -> f64 {
+  // CHECK-NOT: runmat.builtin
+  // CHECK: arith.divf
+  // CHECK: math.floor
+  // CHECK: arith.select
+  %r = runmat.builtin "mod"(%a, %b) {nargout = 1 : i32} : (f64, f64) -> f64
+  return %r : f64
+}
+
+// CHECK-LABEL: func.func @unary
+func.func @unary(%a: f64) -> f64 {
+  // CHECK: math.absf
+  %r = runmat.builtin "abs"(%a) {nargout = 1 : i32} : (f64) -> f64
+  // CHECK: math.round
+  %s = runmat.builtin "round"(%r) {nargout = 1 : i32} : (f64) -> f64
+  // CHECK: math.trunc
+  %t = runmat.builtin "fix"(%s) {nargout = 1 : i32} : (f64) -> f64
+  // CHECK: arith.maxnumf
+  %u = runmat.builtin "max"(%t, %a) {nargout = 1 : i32} : (f64, f64) -> f64
+  return %u : f64
+}
+
+// Builtins on values, and scalar builtins without a native form, stay calls.
+// CHECK-LABEL: func.func @kept
+func.func @kept(%a: f64, %v: !runmat.value) -> f64 {
+  // CHECK: runmat.builtin "sum"
+  %s = runmat.builtin "sum"(%v) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  // CHECK: runmat.builtin "sqrt"
+  %q = runmat.builtin "sqrt"(%a) {nargout = 1 : i32} : (f64) -> f64
+  runmat.release %s
+  return %q : f64
+}
