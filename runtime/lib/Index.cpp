@@ -142,7 +142,7 @@ void resolve(const Value &s, int64_t pos, int64_t n, int64_t extent, Sub &out) {
   }
   for (int64_t i = 0; i < cnt; ++i) {
     double x = v[i];
-    if (!(x >= 1) || x != std::floor(x))
+    if (!(x >= 1) || x != std::floor(x) || std::isinf(x))
       badSubscript(pos, n);
     int64_t k = x > kHugeIndex ? (int64_t)kHugeIndex : (int64_t)x;
     dst[i] = k - 1;
@@ -389,7 +389,7 @@ ValueRef indexValue(const Value &base, const std::vector<const Value *> &idx) {
       for (size_t k = 0; k < n; ++k) {
         double x = idx[k]->re[0];
         int64_t ext = extentOf(base.dims, (int64_t)k, (int64_t)n);
-        if (!(x >= 1) || x != std::floor(x))
+        if (!(x >= 1) || x != std::floor(x) || std::isinf(x))
           badSubscript((int64_t)k, (int64_t)n);
         if (x > (double)ext) {
           Sub s;
