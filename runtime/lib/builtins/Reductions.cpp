@@ -639,7 +639,7 @@ Args varianceLike(const char *fn, const Args &args, bool isStd) {
   if (args.size() > 1 &&
       !(args[1]->isEmpty() && args[1]->cls != ClassId::Char)) {
     const Value &wv = *args[1];
-    if (wv.cls == ClassId::Char || wv.numel() != 1 ||
+    if (!isNumericClass(wv.cls) || wv.numel() != 1 ||
         !(wv.re[0] == 0 || wv.re[0] == 1))
       throwError(
           "MATLAB:var:invalidWgts",
@@ -804,7 +804,7 @@ Args bi_norm(int, const Args &args) {
       kind = Fro;
     else if (textIs(pv, "inf") || textIs(pv, "Inf"))
       kind = InfN;
-    else if (pv.cls != ClassId::Char && pv.numel() == 1 && !hasImag(pv)) {
+    else if (isNumericClass(pv.cls) && pv.numel() == 1 && !hasImag(pv)) {
       p = pv.re[0];
       if (std::isinf(p))
         kind = p > 0 ? InfN : NegInf;

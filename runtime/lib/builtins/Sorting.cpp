@@ -606,7 +606,7 @@ Args bi_sortrows(int nargout, const Args &args) {
       descend = false;
     else if (textIs(a, "descend"))
       descend = true;
-    else if (a.cls != ClassId::Char && i == 1) {
+    else if (isNumericClass(a.cls) && !hasImag(a) && i == 1) {
       for (double c : a.re) {
         if (c == 0 || c != std::floor(c) || std::fabs(c) > (double)n)
           throwError("MATLAB:sortrows:COLmismatchX",
