@@ -111,10 +111,11 @@ std::string baseName(const std::string &file) {
 
 /// MATLAB's text for an uncaught error.
 std::string errorText(const ErrorRecord &e) {
+  // "Error using NAME" only for errors raised by a builtin: the recorded
+  // function of the location is where the last call entered, which is stale
+  // once that function has returned.
   std::string fn = e.function == "error" ? "" : e.function;
   std::string base = baseName(e.file);
-  if (fn.empty() && !e.where.empty() && e.where != base)
-    fn = e.where;
   std::string s;
   if (!fn.empty())
     s = "Error using " + fn + "\n" + e.message + "\n";

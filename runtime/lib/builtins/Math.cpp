@@ -50,8 +50,9 @@ void finish(Value &r) {
   dropZeroImag(r);
 }
 
-/// Applies a real function, switching to the complex one for every element
-/// when the input is complex or any element lies outside the real domain.
+/// Applies a real function elementwise. When the input is complex or some
+/// element lies outside the real domain (sqrt(-4)), the result is complex
+/// and those elements go through the complex function.
 template <class RealFn, class CplxFn, class Domain>
 ValueRef floatUnary(const char *fn, const Value &v, RealFn rf, CplxFn cf,
                     Domain inRealDomain) {
@@ -71,8 +72,16 @@ ValueRef floatUnary(const char *fn, const Value &v, RealFn rf, CplxFn cf,
     for (size_t k = 0; k < n; ++k)
       out[k] = rf(in[k]);
   } else {
+    // Real elements inside the domain keep the real function's result (the
+    // complex formulas differ from it in the last bits).
+    bool inCplx = hasImag(v);
     for (size_t k = 0; k < n; ++k) {
-      cplx z = cf(cplx(v.re[k], imagAt(v, (int64_t)k)));
+      double x = v.re[k];
+      if (!inCplx && inRealDomain(x)) {
+        r->re[k] = rf(x);
+        continue;
+      }
+      cplx z = cf(cplx(x, imagAt(v, (int64_t)k)));
       r->re[k] = z.real();
       r->im[k] = z.imag();
     }
@@ -228,14 +237,17 @@ Args bi_log2(int nargout, const Args &args) {
   }
   return {floatUnary(
       "log2", *args[0], [](double x) { return std::log2(x); },
-      [](cplx z) { return std::log(z) / std::log(2.0); },
+      [](cplx z) { return cplx(std::log2(std::abs(z)), std::arg(z) / M_LN2); },
       [](double x) { return !(x < 0); })};
 }
 
 Args bi_log10(int, const Args &args) {
   return {floatUnary(
       "log10", *args[0], [](double x) { return std::log10(x); },
-      [](cplx z) { return std::log10(z); }, [](double x) { return !(x < 0); })};
+      [](cplx z) {
+        return cplx(std::log10(std::abs(z)), std::arg(z) / M_LN10);
+      },
+      [](double x) { return !(x < 0); })};
 }
 
 Args bi_log1p(int, const Args &args) {
@@ -338,8 +350,6 @@ inline double nint(double x) { return std::round(x); }
 double modValue(double x, double y) {
   if (y == 0)
     return x;
-  if (std::isinf(y) && std::isfinite(x))
-    return (x == 0 || (x > 0) == (y > 0)) ? x : y;
   double r;
   double q = x / y;
   if (nint(y) != y && std::fabs((q - nint(q)) / nint(q)) <
@@ -357,8 +367,6 @@ double modValue(double x, double y) {
 double remValue(double x, double y) {
   if (y == 0)
     return NAN;
-  if (std::isinf(y) && std::isfinite(x))
-    return x;
   double r;
   double q = x / y;
   if (nint(y) != y && std::fabs((q - nint(q)) / nint(q)) <

@@ -909,8 +909,15 @@ Args bi_diff(int, const Args &args) {
                     : ClassId::Double;
   for (int64_t step = 0; step < order; ++step) {
     const Value &v = *cur;
-    if (!explicitDim)
+    if (!explicitDim) {
+      // diff(X,n) is diff applied n times, each along the first
+      // non-singleton dimension; a scalar differences to [].
+      if (v.numel() == 1) {
+        cur = newArray(cls, Dims{0, 0});
+        break;
+      }
       dim = firstNonSingleton(v.dims);
+    }
     DimSplit s = splitAt(v.dims, dim);
     Dims out = v.dims;
     if (dim >= (int64_t)out.size()) {

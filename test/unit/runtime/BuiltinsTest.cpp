@@ -516,6 +516,13 @@ TEST(Math, SqrtLogGoComplexRule52) {
   EXPECT_EQ(scalar(call1("log", {num(0)})), -INFINITY);
   ValueRef e = call1("exp", {cplx({0}, {M_PI})});
   EXPECT_NEAR(e->re[0], -1, 1e-15);
+  // Elements inside the real domain keep the real function's exact result.
+  ValueRef l10 = call1("log10", {row({-2, 2})});
+  EXPECT_TRUE(l10->complex);
+  EXPECT_EQ(l10->re[0], std::log10(2.0));
+  EXPECT_EQ(l10->re[1], std::log10(2.0));
+  EXPECT_DOUBLE_EQ(l10->im[0], M_PI / M_LN10);
+  EXPECT_EQ(l10->im[1], 0);
   ValueRef a = call1("asin", {num(2)});
   EXPECT_TRUE(a->complex);
 }
@@ -697,6 +704,8 @@ TEST(Reductions, CumulativeAndDiff) {
   EXPECT_DIMS(d, {1, 3});
   EXPECT_VALUES(d, {3, 5, 7});
   EXPECT_VALUES(call1("diff", {row({1, 4, 9, 16}), num(2)}), {2, 2});
+  EXPECT_DIMS(call1("diff", {num(5)}), {0, 0}); // a scalar differences to []
+  EXPECT_DIMS(call1("diff", {row({1, 2, 3}), num(5)}), {0, 0});
   d = call1("diff", {m});
   EXPECT_DIMS(d, {1, 3});
   EXPECT_VALUES(d, {3, 3, 3});
