@@ -650,6 +650,19 @@ def RunMat_EnterOp : RunMat_Op<"enter"> {
   let assemblyFormat = "$function `in` $file attr-dict";
 }
 
+def RunMat_LeaveOp : RunMat_Op<"leave"> {
+  let summary = "marks the return from a MATLAB function";
+  let description = [{
+    Pairs with `runmat.enter`: restores the caller's location for error
+    messages.
+
+    ```mlir
+    runmat.leave
+    ```
+  }];
+  let assemblyFormat = "attr-dict";
+}
+
 def RunMat_ErrorOp : RunMat_Op<"error"> {
   let summary = "raises a MATLAB error";
   let description = [{

@@ -250,8 +250,13 @@ bool Program::isBuiltin(const std::string &name) {
 // Program
 //===----------------------------------------------------------------------===//
 
-Program::Program(const File &file, bool repl) : file_(file), repl_(repl) {
+Program::Program(const File &file, bool repl, std::set<std::string> *workspace)
+    : file_(file), repl_(repl) {
   collectAssigned(file.script, scriptScope_.vars);
+  if (repl && workspace) {
+    scriptScope_.vars.insert(workspace->begin(), workspace->end());
+    *workspace = scriptScope_.vars;
+  }
   for (auto &fn : file.functions) {
     Scope &sc = scopes_[fn.get()];
     for (auto &p : fn->params)

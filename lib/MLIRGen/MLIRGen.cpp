@@ -280,6 +280,7 @@ private:
       for (auto &[name, slot] : slots)
         if (isa<ValueType>(cast<SlotType>(slot.getType()).getElementType()))
           ClearVarOp::create(b, l, slot);
+    LeaveOp::create(b, l);
     func::ReturnOp::create(b, l, results);
   }
 

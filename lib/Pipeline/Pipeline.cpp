@@ -86,7 +86,7 @@ void runmat::prepareContext(MLIRContext &ctx) {
 OwningOpRef<ModuleOp> runmat::generateModule(MLIRContext &ctx, const ast::File &file,
                                              const std::string &path,
                                              const PipelineOptions &opts) {
-  sema::Program program(file, opts.repl);
+  sema::Program program(file, opts.repl, opts.workspace);
   return mlirGen(ctx, program, path);
 }
 

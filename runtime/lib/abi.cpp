@@ -58,6 +58,9 @@ struct Handler {
 };
 
 Location gLoc;
+/// The MATLAB call stack: one entry per compiled function being executed,
+/// holding the caller's location to restore when it returns.
+std::vector<Location> gFrames;
 std::unordered_map<std::string, rm_value *> gWorkspace; // stable slots
 ErrorRecord gPending;                                   // being raised
 ErrorRecord gLast;                                      // last caught (rm_try)
@@ -686,6 +689,23 @@ void rm_error_too_many_outputs(const char *fname) {
   fail("MATLAB:TooManyOutputs", "Too many output arguments.", fname);
 }
 
+void rm_enter_function(const char *file, const char *function) {
+  Location caller = gLoc;
+  caller.line = rm_current_line;
+  gFrames.push_back(caller);
+  gLoc.file = file;
+  gLoc.function = function;
+  gLoc.line = 0;
+}
+
+void rm_leave_function(void) {
+  if (gFrames.empty())
+    return;
+  gLoc = gFrames.back();
+  rm_current_line = gLoc.line;
+  gFrames.pop_back();
+}
+
 void rm_set_location(const char *file, const char *function, int32_t line) {
   gLoc.file = file;
   gLoc.function = function;
@@ -725,6 +745,7 @@ void rm_rethrow_last(void) {
 
 int32_t rm_run_main(void (*entry)(void)) {
   rm_init();
+  volatile size_t frames = gFrames.size();
   volatile size_t depth = gTop;
   Handler *h = pushHandler();
   if (setjmp(h->buf) == 0) {
@@ -735,6 +756,7 @@ int32_t rm_run_main(void (*entry)(void)) {
     return 0;
   }
   gTop = depth;
+  gFrames.resize(frames);
   flushOut();
   writeErr(errorText(gPending));
   return 1;

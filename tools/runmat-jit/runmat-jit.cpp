@@ -88,7 +88,9 @@ static bool needsMoreInput(const std::string &src) {
   return depth > 0;
 }
 
-static int repl(const DriverArgs &args) {
+static int repl(DriverArgs args) {
+  std::set<std::string> workspace;
+  args.opts.workspace = &workspace;
   bool tty = isatty(0);
   llvm::LineEditor le("runmat-jit");
   le.setPrompt(">> ");

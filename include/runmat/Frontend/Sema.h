@@ -53,7 +53,11 @@ class Program {
 public:
   /// Analyses `file`. In `repl` mode every script variable is boxed (Any)
   /// because the workspace outlives one compilation.
-  Program(const ast::File &file, bool repl = false);
+  /// `workspace` (REPL only): names of the persistent workspace's
+  /// variables; they are variables here too, and this file's script
+  /// variables are added to the set.
+  Program(const ast::File &file, bool repl = false,
+          std::set<std::string> *workspace = nullptr);
 
   const ast::File &file() const { return file_; }
   bool repl() const { return repl_; }

@@ -16,6 +16,7 @@
 #include "mlir/Support/LogicalResult.h"
 
 #include <memory>
+#include <set>
 #include <string>
 
 namespace llvm {
@@ -34,6 +35,8 @@ bool parseEmitStage(const std::string &s, EmitStage &out);
 struct PipelineOptions {
   unsigned optLevel = 2; // -O0 .. -O3
   bool repl = false;     // script variables live in the persistent workspace
+  /// REPL: the names of the workspace's variables (read and extended).
+  std::set<std::string> *workspace = nullptr;
 };
 
 /// Reads a file; prints an error and returns false when it cannot.

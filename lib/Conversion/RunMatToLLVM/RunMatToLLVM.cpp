@@ -776,8 +776,19 @@ struct EnterLowering : RtPattern<EnterOp> {
   LogicalResult matchAndRewrite(EnterOp op, OpAdaptor a,
                                 ConversionPatternRewriter &rw) const override {
     auto b = rt(rw, op);
-    b.call("rm_set_location", b.voidTy(), {b.ptr(), b.ptr(), b.i32()},
-           {b.str(op.getFile()), b.str(op.getFunction()), b.constI32(0)});
+    b.call("rm_enter_function", b.voidTy(), {b.ptr(), b.ptr()},
+           {b.str(op.getFile()), b.str(op.getFunction())});
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+struct LeaveLowering : RtPattern<LeaveOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(LeaveOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    b.call("rm_leave_function", b.voidTy(), {}, {});
     rw.eraseOp(op);
     return success();
   }
@@ -837,7 +848,7 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         IndexAssignLowering, AllocVarLowering, LoadVarLowering,
         IsDefinedLowering, StoreVarLowering, ClearVarLowering,
         ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
-        LineLowering, EnterLowering, ErrorLowering, AssignAnsLowering,
+        LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,
         SwitchMatchLowering>(c);
   p.add<BinaryLowering<PlusOp>, BinaryLowering<MinusOp>, BinaryLowering<TimesOp>,
         BinaryLowering<RDivideOp>, BinaryLowering<LDivideOp>,

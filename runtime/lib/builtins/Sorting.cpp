@@ -50,6 +50,12 @@ Args bi_find(int nargout, const Args &args) {
     return x.re[(size_t)k] != 0 || (cplx && x.im[(size_t)k] != 0);
   };
   std::vector<int64_t> hits;
+  if (limit == n) { // size the result once: count, then collect
+    int64_t count = 0;
+    for (int64_t k = 0; k < n; ++k)
+      count += nonzero(k);
+    hits.reserve((size_t)count);
+  }
   if (!last) {
     for (int64_t k = 0; k < n && (int64_t)hits.size() < limit; ++k)
       if (nonzero(k))

@@ -146,6 +146,10 @@ void rm_error_too_many_inputs(const char *fname);
 void rm_error_too_many_outputs(const char *fname);
 /* The line of the statement now executing (compiled code stores into it). */
 extern int32_t rm_current_line;
+/* Entering and leaving a compiled MATLAB function (the call stack used by
+ * "Error in" messages); leaving restores the caller's function and line. */
+void rm_enter_function(const char *file, const char *function);
+void rm_leave_function(void);
 /* Record the source position of the statement now executing (for messages). */
 void rm_set_location(const char *file, const char *function, int32_t line);
 
