@@ -5,7 +5,7 @@ import lit.formats
 
 config.name = "RunMat"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".mlir", ".m"]
+config.suffixes = [".mlir", ".m", ".test"]
 config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.runmat_obj_root, "test")
@@ -24,3 +24,11 @@ config.substitutions.append((
     "diff %%t.jit.out %%t.aot.out && cat %%t.jit.out" % (
         os.path.join(tools, "runmat-jit"), os.path.join(tools, "runmatc"))))
 config.environment["OPENBLAS_NUM_THREADS"] = "1"
+# Python helpers under test/Inputs (excluded from discovery).
+import sys
+config.substitutions.append(("%python", sys.executable))
+# %expect-exit N CMD...: CMD must exit with exactly status N (not a signal).
+config.substitutions.append((
+    "%expect-exit", "%s %s" % (sys.executable,
+                               os.path.join(config.test_source_root, "Inputs",
+                                            "expect_exit.py"))))

@@ -118,5 +118,39 @@ LogicalResult IndexAssignOp::verify() {
   return success();
 }
 
+/// A subscript chain: one count per kind, counts adding up to the operands,
+/// one operand per field level.
+static LogicalResult verifyChain(Operation *op, ArrayRef<int32_t> kinds,
+                                 ArrayRef<int64_t> counts, size_t nargs) {
+  if (kinds.size() != counts.size())
+    return op->emitOpError("needs one count per level, got ")
+           << counts.size() << " counts for " << kinds.size() << " levels";
+  if (kinds.empty())
+    return op->emitOpError("needs at least one level");
+  int64_t total = 0;
+  for (auto [k, n] : llvm::zip(kinds, counts)) {
+    if (k < 0 || k > 2)
+      return op->emitOpError("level kind must be 0 (paren), 1 (brace) or 2 (field), got ")
+             << k;
+    if (n < 0 || (k == 2 && n != 1))
+      return op->emitOpError("a field level takes exactly one operand");
+    total += n;
+  }
+  if (total != (int64_t)nargs)
+    return op->emitOpError("counts add up to ")
+           << total << " but there are " << nargs << " operands";
+  return success();
+}
+
+LogicalResult SubsrefOp::verify() {
+  return verifyChain(*this, getKinds(), getCounts(), getArgs().size());
+}
+
+LogicalResult SubsasgnOp::verify() {
+  if (!isa<ValueType>(cast<SlotType>(getSlot().getType()).getElementType()))
+    return emitOpError("the slot must hold !runmat.value");
+  return verifyChain(*this, getKinds(), getCounts(), getArgs().size());
+}
+
 #define GET_OP_CLASSES
 #include "RunMat/RunMatOps.cpp.inc"

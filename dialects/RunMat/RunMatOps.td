@@ -420,6 +420,113 @@ def RunMat_IndexAssignOp : RunMat_Op<"index_assign"> {
   let hasVerifier = 1;
 }
 
+def RunMat_SubsrefOp : RunMat_Op<"subsref"> {
+  let summary = "chained indexing `s.a(2).b{3}`";
+  let description = [{
+    Applies a chain of subscripts to `base`: `kinds` gives each level (0 for
+    `()`, 1 for `{}`, 2 for `.field`) and `counts` its number of operands,
+    taken in order from `args` (a field level takes one char operand, its
+    name). With `as_list`, a result that is a comma-separated list of other
+    than one value (`c{:}`, `s.f` of a struct array) is returned as a list,
+    which calls, `[...]` and `{...}` expand.
+
+    ```mlir
+    %v = runmat.subsref %s [2, 0] [1, 1] (%name, %i)
+    %l = runmat.subsref %c [1] [1] (%colon) {as_list}
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$base, DenseI32ArrayAttr:$kinds,
+                   DenseI64ArrayAttr:$counts, Variadic<RunMat_ValueType>:$args,
+                   UnitAttr:$as_list);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$base $kinds $counts `(` $args `)` attr-dict";
+  let hasVerifier = 1;
+}
+
+def RunMat_SubsasgnOp : RunMat_Op<"subsasgn"> {
+  let summary = "chained assignment `s.a(2).b{3} = rhs`";
+  let description = [{
+    Assigns `rhs` through a subscript chain (encoded as for `runmat.subsref`)
+    into the variable in `slot`, creating missing structs, fields, cells and
+    elements, with copy-on-write at every level.
+
+    ```mlir
+    runmat.subsasgn %s [2] [1] (%name) = %v : !runmat.slot<!runmat.value>
+    ```
+  }];
+  let arguments = (ins RunMat_SlotType:$slot, DenseI32ArrayAttr:$kinds,
+                   DenseI64ArrayAttr:$counts, Variadic<RunMat_ValueType>:$args,
+                   RunMat_ValueType:$rhs);
+  let assemblyFormat = "$slot $kinds $counts `(` $args `)` `=` $rhs attr-dict `:` type($slot)";
+  let hasVerifier = 1;
+}
+
+def RunMat_CellLiteralOp : RunMat_Op<"cell_literal"> {
+  let summary = "cell array construction `{a b; c d}`";
+  let description = [{
+    A cell array whose elements are the operands, row by row
+    (`row_lengths` operands per row); comma-separated lists are expanded.
+
+    ```mlir
+    %c = runmat.cell_literal [2] %a, %b
+    ```
+  }];
+  let arguments = (ins DenseI64ArrayAttr:$row_lengths,
+                   Variadic<RunMat_ValueType>:$elements);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$row_lengths ($elements^)? attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// try/catch
+//===----------------------------------------------------------------------===//
+
+def RunMat_TryBeginOp : RunMat_Op<"try_begin"> {
+  let summary = "enters a try block";
+  let description = [{
+    Installs an error handler. Returns true when entering the try body and
+    false when control comes back because an error was raised inside it
+    (then the handler is gone and the catch body runs). Lowers to the
+    runtime's handler and a `setjmp` in this frame, so the enclosing
+    function's variables are kept in memory (volatile) after lowering.
+
+    ```mlir
+    %entered = runmat.try_begin
+    ```
+  }];
+  let results = (outs I1:$entered);
+  let assemblyFormat = "attr-dict";
+  let builders = [OpBuilder<(ins), [{
+    build($_builder, $_state, $_builder.getI1Type());
+  }]>];
+}
+
+def RunMat_TryEndOp : RunMat_Op<"try_end"> {
+  let summary = "leaves a try body normally (removes its handler)";
+  let description = [{
+    ```mlir
+    runmat.try_end
+    ```
+  }];
+  let assemblyFormat = "attr-dict";
+}
+
+def RunMat_CaughtErrorOp : RunMat_Op<"caught_error"> {
+  let summary = "the error a catch block handles, as an MException value";
+  let description = [{
+    Also restores the call-stack bookkeeping of the function that caught.
+
+    ```mlir
+    %err = runmat.caught_error
+    ```
+  }];
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "attr-dict";
+  let builders = [OpBuilder<(ins), [{
+    build($_builder, $_state, ValueType::get($_builder.getContext()));
+  }]>];
+}
+
 //===----------------------------------------------------------------------===//
 // Variables and lifetime
 //===----------------------------------------------------------------------===//

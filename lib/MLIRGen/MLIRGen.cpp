@@ -21,6 +21,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Verifier.h"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 
@@ -210,6 +211,8 @@ private:
     if (!isEntry)
       func.setPrivate();
     entryBlock = func.addEntryBlock();
+    currentFunc = func;
+    tryDepth = 0;
     b.setInsertionPointToStart(entryBlock);
     EnterOp::create(b, l, fn ? fn->name : fileBase, path);
 
@@ -320,6 +323,8 @@ private:
       break;
     case Stmt::Kind::Break:
     case Stmt::Kind::Continue:
+      for (int k = loops.empty() ? 0 : loops.back().tryDepth; k < tryDepth; ++k)
+        TryEndOp::create(b, l);
       if (loops.empty()) {
         // MATLAB treats break/continue outside a loop like return.
         cf::BranchOp::create(b, l, exitBlock);
@@ -331,11 +336,13 @@ private:
       startDeadBlock();
       break;
     case Stmt::Kind::Return:
+      for (int k = 0; k < tryDepth; ++k)
+        TryEndOp::create(b, l);
       cf::BranchOp::create(b, l, exitBlock);
       startDeadBlock();
       break;
     case Stmt::Kind::TryCatch:
-      unsupported("try/catch", l);
+      emitTry(static_cast<const TryCatchStmt &>(s), l);
       break;
     case Stmt::Kind::Global:
       unsupported("global variables", l);
@@ -452,7 +459,15 @@ private:
         DisplayOp::create(b, l, name, load(name, l));
       return;
     }
-    unsupported("this kind of assignment (fields, cells)", l);
+    EV v = emitExpr(*s.rhs);
+    assignTo(lhs, v, l);
+    if (s.display) {
+      std::vector<const Expr *> levels;
+      const Expr *root = decompose(lhs, levels);
+      auto &name = static_cast<const IdentifierExpr *>(root)->name;
+      if (isVar(name))
+        DisplayOp::create(b, l, name, load(name, l));
+    }
   }
 
   void emitMultiAssign(const MultiAssignStmt &s, MLoc l) {
@@ -473,7 +488,7 @@ private:
         if (s.display)
           DisplayOp::create(b, l, name, load(name, l));
       } else {
-        unsupported("indexed targets in multiple assignment", l);
+        assignTo(*t, outs[k], l);
       }
     }
   }
@@ -511,7 +526,7 @@ private:
     popTemps(l);
     cf::CondBranchOp::create(b, l, cond, body, exit);
     b.setInsertionPointToStart(body);
-    loops.push_back({header, exit});
+    loops.push_back({header, exit, tryDepth});
     emitBlock(s.body);
     loops.pop_back();
     branchTo(header, l);
@@ -566,7 +581,7 @@ private:
       store(s.var, EV{col, varT}, l);
     }
     popTemps(l);
-    loops.push_back({latch, exit});
+    loops.push_back({latch, exit, tryDepth});
     emitBlock(s.body);
     loops.pop_back();
     branchTo(latch, l);
@@ -604,6 +619,239 @@ private:
     branchTo(merge, l);
     merge->moveBefore(currentRegion(), currentRegion()->end());
     b.setInsertionPointToStart(merge);
+  }
+
+  /// try ... catch err ... end: a handler and setjmp (runmat.try_begin);
+  /// an error in the body comes back with `entered` false.
+  void emitTry(const TryCatchStmt &s, MLoc l) {
+    currentFunc->setAttr("runmat.has_try", b.getUnitAttr());
+    Value entered = TryBeginOp::create(b, l);
+    MBlock *tryB = newBlock(), *catchB = newBlock(), *merge = newBlock();
+    cf::CondBranchOp::create(b, l, entered, tryB, catchB);
+    b.setInsertionPointToStart(tryB);
+    ++tryDepth;
+    emitBlock(s.tryBody);
+    --tryDepth;
+    if (!b.getInsertionBlock()->mightHaveTerminator()) {
+      TryEndOp::create(b, l);
+      cf::BranchOp::create(b, l, merge);
+    }
+    b.setInsertionPointToStart(catchB);
+    Value err = CaughtErrorOp::create(b, l);
+    if (!s.catchVar.empty())
+      store(s.catchVar, EV{err, Ty::Any}, l);
+    ReleaseOp::create(b, l, err);
+    emitBlock(s.catchBody);
+    branchTo(merge, l);
+    merge->moveBefore(currentRegion(), currentRegion()->end());
+    b.setInsertionPointToStart(merge);
+  }
+
+  //===--------------------------------------------------------------===//
+  // Chains: s.a(2).b{3}
+  //===--------------------------------------------------------------===//
+  /// The levels of a chain from the root outwards; returns the root.
+  const Expr *decompose(const Expr &e, std::vector<const Expr *> &levels) {
+    const Expr *cur = &e;
+    while (true) {
+      const Expr *base = nullptr;
+      switch (cur->kind) {
+      case Expr::Kind::Index:
+        base = static_cast<const IndexExpr *>(cur)->base.get();
+        break;
+      case Expr::Kind::CellIndex:
+        base = static_cast<const CellIndexExpr *>(cur)->base.get();
+        break;
+      case Expr::Kind::Field:
+        base = static_cast<const FieldExpr *>(cur)->base.get();
+        break;
+      case Expr::Kind::DynField:
+        base = static_cast<const DynFieldExpr *>(cur)->base.get();
+        break;
+      default:
+        std::reverse(levels.begin(), levels.end());
+        return cur;
+      }
+      levels.push_back(cur);
+      cur = base;
+    }
+  }
+  static bool isChainNode(const Expr &e) {
+    return e.kind == Expr::Kind::Index || e.kind == Expr::Kind::CellIndex ||
+           e.kind == Expr::Kind::Field || e.kind == Expr::Kind::DynField;
+  }
+  /// Whether an expression may yield a comma-separated list (c{:}, s.f).
+  static bool mayBeList(const Expr &e) {
+    return e.kind == Expr::Kind::CellIndex || e.kind == Expr::Kind::Field ||
+           e.kind == Expr::Kind::DynField;
+  }
+
+  /// The kind and operands of one level (subscripts see `end` of `base`).
+  struct LevelVals {
+    int32_t kind;
+    SmallVector<Value> args;
+  };
+  LevelVals emitLevel(const Expr &lvl, Value base, const std::string &var,
+                      MLoc l) {
+    LevelVals lv;
+    auto subs = [&](const std::vector<ExprPtr> &args) {
+      ends.push_back(EndCtx{base, var, 0, (int)args.size()});
+      for (size_t i = 0; i < args.size(); ++i) {
+        ends.back().pos = (int)i;
+        lv.args.push_back(asValue(emitSubscript(*args[i]), l));
+      }
+      ends.pop_back();
+    };
+    switch (lvl.kind) {
+    case Expr::Kind::Index:
+      lv.kind = 0;
+      subs(static_cast<const IndexExpr &>(lvl).args);
+      break;
+    case Expr::Kind::CellIndex:
+      lv.kind = 1;
+      subs(static_cast<const CellIndexExpr &>(lvl).args);
+      break;
+    case Expr::Kind::Field:
+      lv.kind = 2;
+      lv.args.push_back(
+          own(StringOp::create(b, l, static_cast<const FieldExpr &>(lvl).name)));
+      break;
+    default:
+      lv.kind = 2;
+      lv.args.push_back(
+          asValue(emitExpr(*static_cast<const DynFieldExpr &>(lvl).name), l));
+      break;
+    }
+    return lv;
+  }
+
+  Value subsref(Value base, ArrayRef<LevelVals> levels, bool asList, MLoc l) {
+    SmallVector<int32_t> kinds;
+    SmallVector<int64_t> counts;
+    SmallVector<Value> args;
+    for (auto &lv : levels) {
+      kinds.push_back(lv.kind);
+      counts.push_back(lv.args.size());
+      args.append(lv.args.begin(), lv.args.end());
+    }
+    return own(SubsrefOp::create(b, l, valueTy(), base, kinds, counts, args,
+                                 asList));
+  }
+
+  /// Reads a chain, level by level (so `end` sees each intermediate value).
+  EV emitChainRead(const Expr &e, bool asList) {
+    MLoc l = loc(e.loc);
+    std::vector<const Expr *> levels;
+    const Expr *root = decompose(e, levels);
+    Value cur;
+    size_t start = 0;
+    if (root->kind == Expr::Kind::Identifier &&
+        !isVar(static_cast<const IdentifierExpr *>(root)->name)) {
+      auto &name = static_cast<const IdentifierExpr *>(root)->name;
+      std::vector<const Expr *> args;
+      if (!levels.empty() && levels[0]->kind == Expr::Kind::Index) {
+        args = callArgs(*levels[0]);
+        start = 1;
+      }
+      auto outs = emitCall(name, args, 1, l);
+      cur = outs.empty() ? own(EmptyOp::create(b, l)) : asValue(outs[0], l);
+    } else {
+      cur = asValue(emitExpr(*root), l);
+    }
+    for (size_t i = start; i < levels.size(); ++i) {
+      LevelVals lv = emitLevel(*levels[i], cur, "", l);
+      cur = subsref(cur, {lv}, asList && i + 1 == levels.size(), l);
+    }
+    return EV{cur, Ty::Any};
+  }
+
+  /// An argument or element that may expand as a comma-separated list.
+  Value emitListable(const Expr &e, MLoc l) {
+    if (mayBeList(e))
+      return emitChainRead(e, /*asList=*/true).v;
+    return asValue(emitSubscriptLikeArg(e), l);
+  }
+
+  /// target = value for any assignable target (names, A(i), chains).
+  void assignTo(const Expr &target, EV v, MLoc l) {
+    if (target.kind == Expr::Kind::Identifier) {
+      store(static_cast<const IdentifierExpr &>(target).name, v, l);
+      return;
+    }
+    std::vector<const Expr *> levels;
+    const Expr *root = decompose(target, levels);
+    if (root->kind != Expr::Kind::Identifier ||
+        !isVar(static_cast<const IdentifierExpr *>(root)->name)) {
+      unsupported("this assignment target", l);
+      return;
+    }
+    auto &name = static_cast<const IdentifierExpr *>(root)->name;
+    Value slot = slotOf(name);
+    if (!isa<ValueType>(cast<SlotType>(slot.getType()).getElementType())) {
+      unsupported("indexing into a scalar variable here", l);
+      return;
+    }
+    // Subscripts of level k see `end` of the value the first k levels name.
+    std::vector<LevelVals> vals;
+    for (const Expr *lvl : levels) {
+      Value base;
+      if (llvm::any_of(chainArgs(*lvl), [&](const Expr *a) { return usesEnd(*a); })) {
+        Value rootV = LoadVarOp::create(b, l, slot);
+        base = vals.empty() ? rootV : subsref(rootV, vals, false, l);
+      }
+      vals.push_back(emitLevel(*lvl, base, name, l));
+    }
+    SmallVector<int32_t> kinds;
+    SmallVector<int64_t> counts;
+    SmallVector<Value> args;
+    for (auto &lv : vals) {
+      kinds.push_back(lv.kind);
+      counts.push_back(lv.args.size());
+      args.append(lv.args.begin(), lv.args.end());
+    }
+    SubsasgnOp::create(b, l, slot, kinds, counts, args, asValue(v, l));
+  }
+  static std::vector<const Expr *> chainArgs(const Expr &lvl) {
+    std::vector<const Expr *> out;
+    if (lvl.kind == Expr::Kind::Index)
+      for (auto &a : static_cast<const IndexExpr &>(lvl).args)
+        out.push_back(a.get());
+    if (lvl.kind == Expr::Kind::CellIndex)
+      for (auto &a : static_cast<const CellIndexExpr &>(lvl).args)
+        out.push_back(a.get());
+    return out;
+  }
+  /// Whether `end` occurs in e outside nested subscripts of other arrays.
+  static bool usesEnd(const Expr &e) {
+    switch (e.kind) {
+    case Expr::Kind::End:
+      return true;
+    case Expr::Kind::Binary: {
+      auto &x = static_cast<const BinaryExpr &>(e);
+      return usesEnd(*x.lhs) || usesEnd(*x.rhs);
+    }
+    case Expr::Kind::Unary:
+      return usesEnd(*static_cast<const UnaryExpr &>(e).operand);
+    case Expr::Kind::Postfix:
+      return usesEnd(*static_cast<const PostfixExpr &>(e).operand);
+    case Expr::Kind::Range: {
+      auto &r = static_cast<const RangeExpr &>(e);
+      return usesEnd(*r.start) || usesEnd(*r.stop) || (r.step && usesEnd(*r.step));
+    }
+    case Expr::Kind::Index: // a function call's arguments see our end
+      for (auto &a : static_cast<const IndexExpr &>(e).args)
+        if (usesEnd(*a))
+          return true;
+      return false;
+    case Expr::Kind::Matrix:
+      for (auto &row : static_cast<const MatrixExpr &>(e).rows)
+        for (auto &el : row)
+          if (usesEnd(*el))
+            return true;
+      return false;
+    default:
+      return false;
+    }
   }
 
   //===--------------------------------------------------------------===//
@@ -688,7 +936,7 @@ private:
           continue;
         lens.push_back(row.size());
         for (auto &el : row)
-          elems.push_back(asValue(emitExpr(*el), l));
+          elems.push_back(emitListable(*el, l));
       }
       if (elems.empty())
         return EV{own(EmptyOp::create(b, l)), Ty::DArr};
@@ -696,16 +944,23 @@ private:
     }
     case Expr::Kind::Index:
       return emitIndex(static_cast<const IndexExpr &>(e), t, l);
-    case Expr::Kind::Cell:
-      unsupported("cell arrays", l);
-      break;
+    case Expr::Kind::Cell: {
+      auto &c = static_cast<const CellExpr &>(e);
+      SmallVector<int64_t> lens;
+      SmallVector<Value> elems;
+      for (auto &row : c.rows) {
+        if (row.empty())
+          continue;
+        lens.push_back(row.size());
+        for (auto &el : row)
+          elems.push_back(emitListable(*el, l));
+      }
+      return EV{own(CellLiteralOp::create(b, l, valueTy(), lens, elems)), Ty::Any};
+    }
     case Expr::Kind::CellIndex:
-      unsupported("cell indexing", l);
-      break;
     case Expr::Kind::Field:
     case Expr::Kind::DynField:
-      unsupported("structs", l);
-      break;
+      return emitChainRead(e, /*asList=*/false);
     case Expr::Kind::AnonFunc:
       unsupported("anonymous functions", l);
       break;
@@ -821,10 +1076,8 @@ private:
   }
 
   EV emitIndex(const IndexExpr &e, Ty t, MLoc l) {
-    if (e.base->kind != Expr::Kind::Identifier) {
-      unsupported("indexing the result of an expression", l);
-      return EV{own(EmptyOp::create(b, l)), Ty::Any};
-    }
+    if (e.base->kind != Expr::Kind::Identifier)
+      return emitChainRead(e, /*asList=*/false);
     auto &name = static_cast<const IdentifierExpr &>(*e.base).name;
     if (!isVar(name)) {
       std::vector<const Expr *> args = callArgs(e);
@@ -899,6 +1152,10 @@ private:
     }
     SmallVector<Value> argVals;
     for (auto *a : args) {
+      if (mayBeList(*a)) {
+        argVals.push_back(emitListable(*a, l));
+        continue;
+      }
       EV v = emitSubscriptLikeArg(*a);
       Type vt = v.v.getType();
       argVals.push_back(vt.isF64() || vt.isInteger(1) ? v.v : asValue(v, l));
@@ -941,7 +1198,10 @@ private:
   std::vector<std::vector<Value>> temps;
   struct LoopCtx {
     MBlock *cont, *exit;
+    int tryDepth = 0; // enclosing try blocks when the loop began
   };
+  int tryDepth = 0;   // try blocks open at the current point
+  func::FuncOp currentFunc;
   std::vector<LoopCtx> loops;
   int hiddenCounter = 0;
 };

@@ -14,6 +14,7 @@
 #include "runmat/rt/Index.h"
 #include "runmat/rt/Io.h"
 #include "runmat/rt/Ops.h"
+#include "runmat/rt/Subsref.h"
 #include "runmat/rt/Value.h"
 #include "runmat/rt/abi_ext.h"
 
@@ -55,7 +56,12 @@ struct Location {
 
 struct Handler {
   jmp_buf buf;
+  // The catching function's state, restored by rm_caught_error.
+  size_t frames = 0;
+  Location loc;
+  int32_t line = 0;
 };
+Handler gCaught; // the state of the handler that caught the last error
 
 Location gLoc;
 /// The MATLAB call stack: one entry per compiled function being executed,
@@ -141,6 +147,9 @@ std::string errorText(const ErrorRecord &e) {
   }
   Handler *h = gPool[--gTop].get();
   gLast = gPending; // what a catch block sees
+  gCaught.frames = h->frames;
+  gCaught.loc = h->loc;
+  gCaught.line = h->line;
   std::longjmp(h->buf, 1);
 }
 
@@ -395,8 +404,14 @@ rm_value *rm_concat(int64_t nrows, const int64_t *rowlens, rm_value **elems) {
     if (rowlens[r] < 0)
       throwError("RunMat:badCall", "Invalid concatenation.");
     rows[(size_t)r].reserve((size_t)rowlens[r]);
-    for (int64_t j = 0; j < rowlens[r]; ++j, ++k)
-      rows[(size_t)r].push_back(&deref(elems ? elems[k] : nullptr));
+    for (int64_t j = 0; j < rowlens[r]; ++j, ++k) {
+      const Value &e = deref(elems ? elems[k] : nullptr);
+      if (e.csList) // [c{:}]: the list's values in place
+        for (auto &c : e.cells)
+          rows[(size_t)r].push_back(c.get());
+      else
+        rows[(size_t)r].push_back(&e);
+    }
   }
   return out(concat(rows));
   RM_GUARD_END
@@ -579,8 +594,14 @@ void rm_call_builtin(const char *name, int32_t nargout, int32_t nargin,
     throwError("RunMat:badCall", "Invalid builtin call.");
   Args in;
   in.reserve((size_t)nargin);
-  for (int32_t k = 0; k < nargin; ++k)
-    in.push_back(ValueRef::borrow(const_cast<Value *>(&deref(args[k]))));
+  for (int32_t k = 0; k < nargin; ++k) {
+    Value *a = const_cast<Value *>(&deref(args[k]));
+    if (a->csList) // f(c{:}): the list's values as separate arguments
+      for (auto &c : a->cells)
+        in.push_back(c);
+    else
+      in.push_back(ValueRef::borrow(a));
+  }
   Args res = callBuiltin(name ? name : "", nargout, in);
   // A call statement (nargout 0) asks for one optional result: null when the
   // builtin returned nothing.
@@ -716,7 +737,28 @@ void rm_set_location(const char *file, const char *function, int32_t line) {
 
 void *rm_try_begin(void) {
   Handler *h = pushHandler();
+  h->frames = gFrames.size();
+  h->loc = gLoc;
+  h->line = rm_current_line;
   return static_cast<void *>(h->buf);
+}
+
+rm_value *rm_caught_error(void) {
+  gFrames.resize(std::min(gFrames.size(), gCaught.frames));
+  gLoc = gCaught.loc;
+  rm_current_line = gCaught.line;
+  RM_GUARD_BEGIN
+  // An MException-like struct: identifier, message, stack.
+  ValueRef e = makeStruct(Dims{1, 1}, {"identifier", "message", "stack"});
+  e->cells[0] = makeString(gLast.identifier);
+  e->cells[1] = makeString(gLast.message);
+  ValueRef st = makeStruct(Dims{1, 1}, {"file", "name", "line"});
+  st->cells[0] = makeString(gLast.file);
+  st->cells[1] = makeString(gLast.where);
+  st->cells[2] = makeDouble(gLast.line);
+  e->cells[2] = st;
+  return out(e);
+  RM_GUARD_END
 }
 
 void rm_try_end(void) {
@@ -739,6 +781,115 @@ rm_value *rm_last_error_identifier(void) {
 void rm_rethrow_last(void) {
   gPending = gLast;
   raisePending();
+}
+
+// - chained indexing and cell literals ---------------------------------------
+
+namespace {
+std::vector<Sub> decodeChain(int64_t nlev, const int32_t *kinds,
+                             const int64_t *counts, rm_value **args) {
+  if (nlev < 0 || (nlev > 0 && (!kinds || !counts)))
+    throwError("RunMat:badCall", "Invalid subscript chain.");
+  std::vector<Sub> chain((size_t)nlev);
+  int64_t a = 0;
+  for (int64_t l = 0; l < nlev; ++l) {
+    Sub &s = chain[(size_t)l];
+    if (kinds[l] < 0 || kinds[l] > 2 || counts[l] < 0)
+      throwError("RunMat:badCall", "Invalid subscript chain.");
+    s.kind = (SubKind)kinds[l];
+    for (int64_t k = 0; k < counts[l]; ++k, ++a) {
+      const Value &v = deref(args ? args[a] : nullptr);
+      if (s.kind == SubKind::Field) {
+        if (!v.isChar() || (v.rows() > 1))
+          throwError("MATLAB:DynamicFieldName",
+                     "Dynamic field names must be text (a char row vector).");
+        s.field = v.str();
+      } else {
+        s.args.push_back(&v);
+      }
+    }
+  }
+  return chain;
+}
+
+ValueRef listValue(std::vector<ValueRef> list) {
+  if (list.size() == 1)
+    return list[0];
+  ValueRef c = makeCell(Dims{1, (int64_t)list.size()});
+  for (size_t k = 0; k < list.size(); ++k)
+    c->cells[k] = list[k];
+  c->csList = true;
+  return c;
+}
+} // namespace
+
+rm_value *rm_subsref(rm_value *base, int64_t nlev, const int32_t *kinds,
+                     const int64_t *counts, rm_value **args, int32_t as_list) {
+  RM_GUARD_BEGIN
+  std::vector<Sub> chain = decodeChain(nlev, kinds, counts, args);
+  if (as_list)
+    return out(listValue(subsrefList(deref(base), chain)));
+  return out(subsref(deref(base), chain));
+  RM_GUARD_END
+}
+
+void rm_subsasgn(rm_value **slot, int64_t nlev, const int32_t *kinds,
+                 const int64_t *counts, rm_value **args, rm_value *rhs) {
+  RM_GUARD_BEGIN
+  if (!slot)
+    throwError("RunMat:badCall", "Missing assignment target.");
+  std::vector<Sub> chain = decodeChain(nlev, kinds, counts, args);
+  const Value &r = deref(rhs);
+  if (r.csList)
+    throwError("MATLAB:index:expected_one_output_from_expression",
+               "Insufficient number of outputs from right hand side of equal "
+               "sign to satisfy assignment.");
+  ValueRef ref = ValueRef::adopt(V(*slot));
+  *slot = nullptr;
+  try {
+    subsasgn(ref, chain, r);
+  } catch (...) {
+    *slot = R(ref.release());
+    throw;
+  }
+  *slot = R(ref.release());
+  return;
+  RM_GUARD_END
+}
+
+rm_value *rm_cell_literal(int64_t nrows, const int64_t *rowlens, rm_value **elems) {
+  RM_GUARD_BEGIN
+  if (nrows < 0 || (nrows > 0 && !rowlens))
+    throwError("RunMat:badCall", "Invalid cell array.");
+  // Each row is a 1xN cell of its values (lists expanded); rows stack.
+  std::vector<ValueRef> rowCells;
+  int64_t k = 0;
+  for (int64_t r = 0; r < nrows; ++r) {
+    std::vector<ValueRef> vals;
+    for (int64_t j = 0; j < rowlens[r]; ++j, ++k) {
+      Value *e = const_cast<Value *>(&deref(elems ? elems[k] : nullptr));
+      if (e->csList)
+        for (auto &c : e->cells)
+          vals.push_back(c);
+      else
+        vals.push_back(ValueRef::borrow(e));
+    }
+    if (vals.empty())
+      continue;
+    ValueRef row = makeCell(Dims{1, (int64_t)vals.size()});
+    for (size_t j = 0; j < vals.size(); ++j)
+      row->cells[j] = vals[j];
+    rowCells.push_back(row);
+  }
+  if (rowCells.empty())
+    return out(makeCell(Dims{0, 0}));
+  if (rowCells.size() == 1)
+    return out(rowCells[0]);
+  std::vector<std::vector<const Value *>> rows;
+  for (auto &rc : rowCells)
+    rows.push_back({rc.get()});
+  return out(concat(rows));
+  RM_GUARD_END
 }
 
 // - program entry -------------------------------------------------------------

@@ -111,6 +111,29 @@ struct RtBuilder {
     return LLVM::AllocaOp::create(rw, loc, ptr(), elem, count, /*alignment=*/8);
   }
 
+  /// A constant array of integers in an entry-block alloca; its address.
+  template <typename T> Value intArray(ArrayRef<T> vals, Type elem) {
+    Value arr = entryAlloca(elem, std::max<size_t>(vals.size(), 1));
+    for (auto [i, n] : llvm::enumerate(vals)) {
+      Value p = LLVM::GEPOp::create(rw, loc, ptr(), elem, arr,
+                                    ArrayRef<LLVM::GEPArg>{(int32_t)i});
+      Value c = LLVM::ConstantOp::create(rw, loc, elem,
+                                         rw.getIntegerAttr(elem, (int64_t)n));
+      LLVM::StoreOp::create(rw, loc, c, p);
+    }
+    return arr;
+  }
+
+  /// Whether variables of the enclosing function must stay in memory (it
+  /// contains a try: setjmp/longjmp would lose values kept in registers).
+  bool volatileSlots() const {
+    if (auto f = op->getParentOfType<func::FuncOp>())
+      return f->hasAttr("runmat.has_try");
+    if (auto f = op->getParentOfType<LLVM::LLVMFuncOp>())
+      return f->hasAttr("runmat.has_try");
+    return false;
+  }
+
   /// Stores `values` (pointers) into an entry-block array; returns its address.
   Value ptrArray(ValueRange values) {
     if (values.empty())
@@ -501,7 +524,7 @@ struct AllocVarLowering : RtPattern<AllocVarOp> {
       slot = b.call("rm_workspace_slot", b.ptr(), {b.ptr()}, {b.str(op.getName())});
     } else if (isa<ValueType>(elem)) {
       slot = b.entryAlloca(b.ptr(), 1);
-      LLVM::StoreOp::create(rw, op.getLoc(), b.nullPtr(), slot);
+      LLVM::StoreOp::create(rw, op.getLoc(), b.nullPtr(), slot, /*alignment=*/0, b.volatileSlots());
     } else {
       Type st = scalarSlotStruct(rw.getContext(), elem);
       slot = b.entryAlloca(st, 1);
@@ -509,7 +532,7 @@ struct AllocVarLowering : RtPattern<AllocVarOp> {
                                        ArrayRef<LLVM::GEPArg>{0, 1});
       Value f = LLVM::ConstantOp::create(rw, op.getLoc(), b.i1(),
                                          rw.getBoolAttr(false));
-      LLVM::StoreOp::create(rw, op.getLoc(), f, flag);
+      LLVM::StoreOp::create(rw, op.getLoc(), f, flag, /*alignment=*/0, b.volatileSlots());
     }
     rw.replaceOp(op, slot);
     return success();
@@ -520,7 +543,7 @@ struct AllocVarLowering : RtPattern<AllocVarOp> {
 Value loadDefined(RtBuilder &b, Value slot, Type elem, Value *loaded) {
   Location loc = b.loc;
   if (isa<ValueType>(elem)) {
-    Value v = LLVM::LoadOp::create(b.rw, loc, b.ptr(), slot);
+    Value v = LLVM::LoadOp::create(b.rw, loc, b.ptr(), slot, /*alignment=*/0, b.volatileSlots());
     if (loaded)
       *loaded = v;
     return LLVM::ICmpOp::create(b.rw, loc, LLVM::ICmpPredicate::ne, v, b.nullPtr());
@@ -528,7 +551,7 @@ Value loadDefined(RtBuilder &b, Value slot, Type elem, Value *loaded) {
   Type st = scalarSlotStruct(b.ctx(), elem);
   Value flagPtr = LLVM::GEPOp::create(b.rw, loc, b.ptr(), st, slot,
                                       ArrayRef<LLVM::GEPArg>{0, 1});
-  return LLVM::LoadOp::create(b.rw, loc, b.i1(), flagPtr);
+  return LLVM::LoadOp::create(b.rw, loc, b.i1(), flagPtr, /*alignment=*/0, b.volatileSlots());
 }
 
 struct LoadVarLowering : RtPattern<LoadVarOp> {
@@ -539,7 +562,8 @@ struct LoadVarLowering : RtPattern<LoadVarOp> {
     Type elem = slotElem(op.getSlot());
     Value loaded;
     if (op.getNullable() && isa<ValueType>(elem)) {
-      rw.replaceOp(op, LLVM::LoadOp::create(rw, op.getLoc(), b.ptr(), a.getSlot()));
+      rw.replaceOp(op, LLVM::LoadOp::create(rw, op.getLoc(), b.ptr(), a.getSlot(),
+                                            /*alignment=*/0, b.volatileSlots()));
       return success();
     }
     Value defined = loadDefined(b, a.getSlot(), elem, &loaded);
@@ -560,7 +584,7 @@ struct LoadVarLowering : RtPattern<LoadVarOp> {
       Type st = scalarSlotStruct(rw.getContext(), elem);
       Value p = LLVM::GEPOp::create(rw, op.getLoc(), b.ptr(), st, a.getSlot(),
                                     ArrayRef<LLVM::GEPArg>{0, 0});
-      loaded = LLVM::LoadOp::create(rw, op.getLoc(), elem, p);
+      loaded = LLVM::LoadOp::create(rw, op.getLoc(), elem, p, /*alignment=*/0, b.volatileSlots());
     }
     rw.replaceOp(op, loaded);
     return success();
@@ -585,19 +609,19 @@ struct StoreVarLowering : RtPattern<StoreVarOp> {
     Location loc = op.getLoc();
     Type elem = slotElem(op.getSlot());
     if (isa<ValueType>(elem)) {
-      Value old = LLVM::LoadOp::create(rw, loc, b.ptr(), a.getSlot());
+      Value old = LLVM::LoadOp::create(rw, loc, b.ptr(), a.getSlot(), /*alignment=*/0, b.volatileSlots());
       b.call("rm_retain", b.voidTy(), {b.ptr()}, {a.getValue()});
-      LLVM::StoreOp::create(rw, loc, a.getValue(), a.getSlot());
+      LLVM::StoreOp::create(rw, loc, a.getValue(), a.getSlot(), /*alignment=*/0, b.volatileSlots());
       b.call("rm_release", b.voidTy(), {b.ptr()}, {old});
     } else {
       Type st = scalarSlotStruct(rw.getContext(), elem);
       Value vp = LLVM::GEPOp::create(rw, loc, b.ptr(), st, a.getSlot(),
                                      ArrayRef<LLVM::GEPArg>{0, 0});
-      LLVM::StoreOp::create(rw, loc, a.getValue(), vp);
+      LLVM::StoreOp::create(rw, loc, a.getValue(), vp, /*alignment=*/0, b.volatileSlots());
       Value fp = LLVM::GEPOp::create(rw, loc, b.ptr(), st, a.getSlot(),
                                      ArrayRef<LLVM::GEPArg>{0, 1});
       Value t = LLVM::ConstantOp::create(rw, loc, b.i1(), rw.getBoolAttr(true));
-      LLVM::StoreOp::create(rw, loc, t, fp);
+      LLVM::StoreOp::create(rw, loc, t, fp, /*alignment=*/0, b.volatileSlots());
     }
     rw.eraseOp(op);
     return success();
@@ -612,15 +636,15 @@ struct ClearVarLowering : RtPattern<ClearVarOp> {
     Location loc = op.getLoc();
     Type elem = slotElem(op.getSlot());
     if (isa<ValueType>(elem)) {
-      Value old = LLVM::LoadOp::create(rw, loc, b.ptr(), a.getSlot());
-      LLVM::StoreOp::create(rw, loc, b.nullPtr(), a.getSlot());
+      Value old = LLVM::LoadOp::create(rw, loc, b.ptr(), a.getSlot(), /*alignment=*/0, b.volatileSlots());
+      LLVM::StoreOp::create(rw, loc, b.nullPtr(), a.getSlot(), /*alignment=*/0, b.volatileSlots());
       b.call("rm_release", b.voidTy(), {b.ptr()}, {old});
     } else {
       Type st = scalarSlotStruct(rw.getContext(), elem);
       Value fp = LLVM::GEPOp::create(rw, loc, b.ptr(), st, a.getSlot(),
                                      ArrayRef<LLVM::GEPArg>{0, 1});
       Value f = LLVM::ConstantOp::create(rw, loc, b.i1(), rw.getBoolAttr(false));
-      LLVM::StoreOp::create(rw, loc, f, fp);
+      LLVM::StoreOp::create(rw, loc, f, fp, /*alignment=*/0, b.volatileSlots());
     }
     rw.eraseOp(op);
     return success();
@@ -644,6 +668,100 @@ struct LifetimeLowering : RtPattern<Op> {
 //===----------------------------------------------------------------------===//
 // Loops, calls, display, errors
 //===----------------------------------------------------------------------===//
+
+/// The level kinds and counts of a chain as entry-block arrays.
+static std::pair<Value, Value> chainArrays(RtBuilder &b, ArrayRef<int32_t> kinds,
+                                           ArrayRef<int64_t> counts) {
+  return {b.intArray(kinds, b.i32()), b.intArray(counts, b.i64())};
+}
+
+struct SubsrefLowering : RtPattern<SubsrefOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(SubsrefOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    auto [kinds, counts] = chainArrays(b, op.getKinds(), op.getCounts());
+    Value args = b.ptrArray(a.getArgs());
+    rw.replaceOp(op, b.call("rm_subsref", b.ptr(),
+                            {b.ptr(), b.i64(), b.ptr(), b.ptr(), b.ptr(), b.i32()},
+                            {a.getBase(), b.constI64(op.getKinds().size()), kinds,
+                             counts, args, b.constI32(op.getAsList() ? 1 : 0)}));
+    return success();
+  }
+};
+
+struct SubsasgnLowering : RtPattern<SubsasgnOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(SubsasgnOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    auto [kinds, counts] = chainArrays(b, op.getKinds(), op.getCounts());
+    Value args = b.ptrArray(a.getArgs());
+    b.call("rm_subsasgn", b.voidTy(),
+           {b.ptr(), b.i64(), b.ptr(), b.ptr(), b.ptr(), b.ptr()},
+           {a.getSlot(), b.constI64(op.getKinds().size()), kinds, counts, args,
+            a.getRhs()});
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+struct CellLiteralLowering : RtPattern<CellLiteralOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(CellLiteralOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value lens = b.intArray(op.getRowLengths(), b.i64());
+    Value elems = b.ptrArray(a.getElements());
+    rw.replaceOp(op, b.call("rm_cell_literal", b.ptr(), {b.i64(), b.ptr(), b.ptr()},
+                            {b.constI64(op.getRowLengths().size()), lens, elems}));
+    return success();
+  }
+};
+
+/// try_begin: the runtime's handler plus a setjmp in this frame.
+struct TryBeginLowering : RtPattern<TryBeginOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(TryBeginOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value buf = b.call("rm_try_begin", b.ptr(), {}, {});
+    ModuleOp m = b.module();
+    auto sj = m.lookupSymbol<LLVM::LLVMFuncOp>("_setjmp");
+    if (!sj) {
+      OpBuilder::InsertionGuard g(rw);
+      rw.setInsertionPointToStart(m.getBody());
+      sj = LLVM::LLVMFuncOp::create(rw, m.getLoc(), "_setjmp",
+                                    LLVM::LLVMFunctionType::get(b.i32(), {b.ptr()}));
+      sj.setPassthroughAttr(rw.getArrayAttr({rw.getStringAttr("returns_twice")}));
+    }
+    Value r = LLVM::CallOp::create(rw, op.getLoc(), sj, ValueRange{buf}).getResult();
+    rw.replaceOp(op, LLVM::ICmpOp::create(rw, op.getLoc(), LLVM::ICmpPredicate::eq,
+                                          r, b.constI32(0)));
+    return success();
+  }
+};
+
+struct TryEndLowering : RtPattern<TryEndOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(TryEndOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    b.call("rm_try_end", b.voidTy(), {}, {});
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
+struct CaughtErrorLowering : RtPattern<CaughtErrorOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(CaughtErrorOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    rw.replaceOp(op, b.call("rm_caught_error", b.ptr(), {}, {}));
+    return success();
+  }
+};
 
 struct ForCountLowering : RtPattern<ForCountOp> {
   using RtPattern::RtPattern;
@@ -849,7 +967,9 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         IsDefinedLowering, StoreVarLowering, ClearVarLowering,
         ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,
-        SwitchMatchLowering>(c);
+        SwitchMatchLowering, SubsrefLowering, SubsasgnLowering,
+        CellLiteralLowering, TryBeginLowering, TryEndLowering,
+        CaughtErrorLowering>(c);
   p.add<BinaryLowering<PlusOp>, BinaryLowering<MinusOp>, BinaryLowering<TimesOp>,
         BinaryLowering<RDivideOp>, BinaryLowering<LDivideOp>,
         BinaryLowering<PowerOp>, BinaryLowering<MTimesOp>,

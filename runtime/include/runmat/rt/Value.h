@@ -93,6 +93,9 @@ public:
   int64_t refcount = 1;
   ClassId cls = ClassId::Double;
   bool complex = false;
+  /// A Cell standing for a comma-separated list (c{:}, s.f of a struct
+  /// array) on its way into a call or a concatenation; never stored.
+  bool csList = false;
   Dims dims{0, 0};             // always >= 2 entries, trailing 1s beyond 2 trimmed
   std::vector<double> re;      // numeric / logical / char data, column-major
   std::vector<double> im;      // imaginary parts when complex

@@ -110,6 +110,21 @@ double rm_index_f64_2(rm_value *base, double i, double j);
 void rm_index_assign_f64_1(rm_value **slot, double i, double rhs);
 void rm_index_assign_f64_2(rm_value **slot, double i, double j, double rhs);
 
+/* ---- chained indexing: s.a(2).b{3} ------------------------------------ */
+/* Level kinds of a subscript chain. */
+enum rm_sub_kind { RM_SUB_PAREN = 0, RM_SUB_BRACE = 1, RM_SUB_FIELD = 2 };
+/* base<chain>: nlev levels; level l has kinds[l] and counts[l] arguments,
+ * taken in order from args (a FIELD level has one: its name as char). With
+ * as_list, a result list of other than one value comes back as a
+ * comma-separated list, which calls and concatenations expand. */
+rm_value *rm_subsref(rm_value *base, int64_t nlev, const int32_t *kinds,
+                     const int64_t *counts, rm_value **args, int32_t as_list);
+/* *slot<chain> = rhs, creating missing levels (*slot may be null). */
+void rm_subsasgn(rm_value **slot, int64_t nlev, const int32_t *kinds,
+                 const int64_t *counts, rm_value **args, rm_value *rhs);
+/* {a b; c d}: a cell array of the values (lists expanded). */
+rm_value *rm_cell_literal(int64_t nrows, const int64_t *rowlens, rm_value **elems);
+
 /* ---- for loops over arrays (iterates columns) --------------------------- */
 int64_t rm_for_count(rm_value *range);                /* number of columns */
 rm_value *rm_for_column(rm_value *range, int64_t k); /* 0-based column k */

@@ -24,6 +24,10 @@ extern "C" {
 void *rm_try_begin(void);
 /* Pops the innermost handler (the try body completed). */
 void rm_try_end(void);
+/* In a catch block: restores the catching function's call-stack state and
+ * returns the caught error as an MException-like struct (identifier,
+ * message, stack). */
+rm_value *rm_caught_error(void);
 /* The last caught error (owned char row vectors). */
 rm_value *rm_last_error_message(void);
 rm_value *rm_last_error_identifier(void);
