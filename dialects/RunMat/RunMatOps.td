@@ -720,6 +720,56 @@ def RunMat_SwitchMatchOp : RunMat_Op<"switch_match"> {
   let assemblyFormat = "$subject `,` $caseValue attr-dict";
 }
 
+def RunMat_MakeClosureOp : RunMat_Op<"make_closure"> {
+  let summary = "an anonymous function handle `@(x) body`";
+  let description = [{
+    A function handle calling the generic entry `code` (signature `rm_code`
+    of the runtime ABI) with the captured values (null for a name not yet
+    assigned). `text` is what func2str returns.
+
+    ```mlir
+    %f = runmat.make_closure @__anon_0__entry "@(x)x+a" (%a) {nparams = 1 : i32}
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$code, StrAttr:$text, I32Attr:$nparams,
+                   Variadic<RunMat_ValueType>:$captures);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$code $text `(` $captures `)` attr-dict";
+}
+
+def RunMat_MakeHandleOp : RunMat_Op<"make_handle"> {
+  let summary = "a named function handle `@name`";
+  let description = [{
+    A handle to the local function whose generic entry is `code`, or, with
+    no `code`, to the builtin `name`.
+
+    ```mlir
+    %g = runmat.make_handle "myfun" @__fh_myfun__entry {nparams = 2 : i32}
+    %s = runmat.make_handle "sin" {nparams = -1 : i32}
+    ```
+  }];
+  let arguments = (ins StrAttr:$name, OptionalAttr<FlatSymbolRefAttr>:$code,
+                   I32Attr:$nparams);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$name ($code^)? attr-dict";
+}
+
+def RunMat_CallValueOp : RunMat_Op<"call_value"> {
+  let summary = "`f(args)` where f is a variable (a handle or an array)";
+  let description = [{
+    Calls a function handle with MATLAB's nargout, or indexes when `f` is
+    not a handle. With nargout 0 and one result, the result may be null.
+
+    ```mlir
+    %a, %b = runmat.call_value %f(%x) {nargout = 2 : i32} : (!runmat.value) -> (!runmat.value, !runmat.value)
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$callee, Variadic<RunMat_ValueType>:$args,
+                   I32Attr:$nargout);
+  let results = (outs Variadic<RunMat_ValueType>:$results);
+  let assemblyFormat = "$callee `(` $args `)` attr-dict `:` functional-type($args, $results)";
+}
+
 def RunMat_DisplayOp : RunMat_Op<"display"> {
   let summary = "auto-display `name = ...`";
   let description = [{

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 using namespace runmat;
 using namespace runmat::ast;
@@ -242,16 +243,264 @@ std::vector<Ty> builtinTypes(const std::string &n, const std::vector<Ty> &a,
 }
 } // namespace
 
+bool Program::isVariadicIn(const Function *fn) const {
+  return fn && !fn->params.empty() && fn->params.back() == "varargin";
+}
+
 bool Program::isBuiltin(const std::string &name) {
   return builtinNames().count(name) != 0;
+}
+
+//===----------------------------------------------------------------------===//
+// Lambda lifting
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Calls fn on every name an expression reads (a lifted anonymous function
+/// reads its captures).
+void forEachName(const Expr &e, const std::function<void(const std::string &)> &fn) {
+  auto sub = [&](const ExprPtr &p) {
+    if (p)
+      forEachName(*p, fn);
+  };
+  switch (e.kind) {
+  case Expr::Kind::Identifier:
+    fn(static_cast<const IdentifierExpr &>(e).name);
+    break;
+  case Expr::Kind::Binary:
+    sub(static_cast<const BinaryExpr &>(e).lhs);
+    sub(static_cast<const BinaryExpr &>(e).rhs);
+    break;
+  case Expr::Kind::Unary:
+    sub(static_cast<const UnaryExpr &>(e).operand);
+    break;
+  case Expr::Kind::Postfix:
+    sub(static_cast<const PostfixExpr &>(e).operand);
+    break;
+  case Expr::Kind::Range: {
+    auto &r = static_cast<const RangeExpr &>(e);
+    sub(r.start);
+    sub(r.step);
+    sub(r.stop);
+    break;
+  }
+  case Expr::Kind::Index:
+    sub(static_cast<const IndexExpr &>(e).base);
+    for (auto &a : static_cast<const IndexExpr &>(e).args)
+      sub(a);
+    break;
+  case Expr::Kind::CellIndex:
+    sub(static_cast<const CellIndexExpr &>(e).base);
+    for (auto &a : static_cast<const CellIndexExpr &>(e).args)
+      sub(a);
+    break;
+  case Expr::Kind::Field:
+    sub(static_cast<const FieldExpr &>(e).base);
+    break;
+  case Expr::Kind::DynField:
+    sub(static_cast<const DynFieldExpr &>(e).base);
+    sub(static_cast<const DynFieldExpr &>(e).name);
+    break;
+  case Expr::Kind::Matrix:
+    for (auto &row : static_cast<const MatrixExpr &>(e).rows)
+      for (auto &el : row)
+        sub(el);
+    break;
+  case Expr::Kind::Cell:
+    for (auto &row : static_cast<const CellExpr &>(e).rows)
+      for (auto &el : row)
+        sub(el);
+    break;
+  case Expr::Kind::AnonFunc: {
+    auto &a = static_cast<const AnonFuncExpr &>(e);
+    for (auto &c : a.captures)
+      fn(c);
+    sub(a.body);
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+class Lifter {
+public:
+  explicit Lifter(File &file) : file(file) {}
+
+  void run() {
+    std::set<std::string> scriptVars;
+    collectAssigned(file.script, scriptVars);
+    liftBlock(file.script, scriptVars);
+    size_t n = file.functions.size(); // lifted functions are appended
+    for (size_t i = 0; i < n; ++i) {
+      Function &fn = *file.functions[i];
+      std::set<std::string> vars(fn.params.begin(), fn.params.end());
+      vars.insert(fn.outputs.begin(), fn.outputs.end());
+      collectAssigned(fn.body, vars);
+      liftBlock(fn.body, vars);
+    }
+    for (auto &f : lifted)
+      file.functions.push_back(std::move(f));
+  }
+
+private:
+  void liftExpr(ExprPtr &p, const std::set<std::string> &scope) {
+    if (!p)
+      return;
+    Expr &e = *p;
+    auto sub = [&](ExprPtr &q) { liftExpr(q, scope); };
+    switch (e.kind) {
+    case Expr::Kind::Binary:
+      sub(static_cast<BinaryExpr &>(e).lhs);
+      sub(static_cast<BinaryExpr &>(e).rhs);
+      break;
+    case Expr::Kind::Unary:
+      sub(static_cast<UnaryExpr &>(e).operand);
+      break;
+    case Expr::Kind::Postfix:
+      sub(static_cast<PostfixExpr &>(e).operand);
+      break;
+    case Expr::Kind::Range: {
+      auto &r = static_cast<RangeExpr &>(e);
+      sub(r.start);
+      sub(r.step);
+      sub(r.stop);
+      break;
+    }
+    case Expr::Kind::Index:
+      sub(static_cast<IndexExpr &>(e).base);
+      for (auto &a : static_cast<IndexExpr &>(e).args)
+        sub(a);
+      break;
+    case Expr::Kind::CellIndex:
+      sub(static_cast<CellIndexExpr &>(e).base);
+      for (auto &a : static_cast<CellIndexExpr &>(e).args)
+        sub(a);
+      break;
+    case Expr::Kind::Field:
+      sub(static_cast<FieldExpr &>(e).base);
+      break;
+    case Expr::Kind::DynField:
+      sub(static_cast<DynFieldExpr &>(e).base);
+      sub(static_cast<DynFieldExpr &>(e).name);
+      break;
+    case Expr::Kind::Matrix:
+      for (auto &row : static_cast<MatrixExpr &>(e).rows)
+        for (auto &el : row)
+          sub(el);
+      break;
+    case Expr::Kind::Cell:
+      for (auto &row : static_cast<CellExpr &>(e).rows)
+        for (auto &el : row)
+          sub(el);
+      break;
+    case Expr::Kind::AnonFunc: {
+      auto &a = static_cast<AnonFuncExpr &>(e);
+      if (!a.body)
+        break;
+      // Inner anonymous functions first, seeing our parameters as variables.
+      std::set<std::string> inner = scope;
+      inner.insert(a.params.begin(), a.params.end());
+      liftExpr(a.body, inner);
+      std::set<std::string> params(a.params.begin(), a.params.end());
+      std::vector<std::string> caps;
+      forEachName(*a.body, [&](const std::string &n) {
+        if (!params.count(n) && scope.count(n) &&
+            std::find(caps.begin(), caps.end(), n) == caps.end())
+          caps.push_back(n);
+      });
+      auto fn = std::make_unique<Function>();
+      fn->name = "__anon_" + std::to_string(counter++);
+      fn->loc = a.loc;
+      fn->params = caps;
+      fn->params.insert(fn->params.end(), a.params.begin(), a.params.end());
+      fn->outputs = {"__ans"};
+      fn->hasExplicitEnd = true;
+      Location l = a.body->loc;
+      auto lhs = std::make_unique<IdentifierExpr>(l, "__ans");
+      fn->body.push_back(
+          std::make_unique<AssignStmt>(l, std::move(lhs), std::move(a.body)));
+      a.liftedName = fn->name;
+      a.captures = caps;
+      lifted.push_back(std::move(fn));
+      break;
+    }
+    default:
+      break;
+    }
+  }
+
+  void liftBlock(Block &b, const std::set<std::string> &scope) {
+    for (auto &sp : b) {
+      Stmt &s = *sp;
+      switch (s.kind) {
+      case Stmt::Kind::Expr:
+        liftExpr(static_cast<ExprStmt &>(s).expr, scope);
+        break;
+      case Stmt::Kind::Assign:
+        liftExpr(static_cast<AssignStmt &>(s).lhs, scope);
+        liftExpr(static_cast<AssignStmt &>(s).rhs, scope);
+        break;
+      case Stmt::Kind::MultiAssign:
+        for (auto &l : static_cast<MultiAssignStmt &>(s).lhs)
+          liftExpr(l, scope);
+        liftExpr(static_cast<MultiAssignStmt &>(s).rhs, scope);
+        break;
+      case Stmt::Kind::If:
+        for (auto &c : static_cast<IfStmt &>(s).clauses) {
+          liftExpr(c.cond, scope);
+          liftBlock(c.body, scope);
+        }
+        break;
+      case Stmt::Kind::For:
+        liftExpr(static_cast<ForStmt &>(s).range, scope);
+        liftBlock(static_cast<ForStmt &>(s).body, scope);
+        break;
+      case Stmt::Kind::While:
+        liftExpr(static_cast<WhileStmt &>(s).cond, scope);
+        liftBlock(static_cast<WhileStmt &>(s).body, scope);
+        break;
+      case Stmt::Kind::Switch: {
+        auto &sw = static_cast<SwitchStmt &>(s);
+        liftExpr(sw.subject, scope);
+        for (auto &c : sw.cases) {
+          liftExpr(c.value, scope);
+          liftBlock(c.body, scope);
+        }
+        break;
+      }
+      case Stmt::Kind::TryCatch:
+        liftBlock(static_cast<TryCatchStmt &>(s).tryBody, scope);
+        liftBlock(static_cast<TryCatchStmt &>(s).catchBody, scope);
+        break;
+      default:
+        break;
+      }
+    }
+  }
+
+  File &file;
+  std::vector<std::unique_ptr<Function>> lifted;
+  int counter = 0;
+};
+
+} // namespace
+
+void sema::liftAnonymousFunctions(File &file) {
+  for (auto &f : file.functions)
+    if (f->name.rfind("__anon_", 0) == 0)
+      return; // already lifted
+  Lifter(file).run();
 }
 
 //===----------------------------------------------------------------------===//
 // Program
 //===----------------------------------------------------------------------===//
 
-Program::Program(const File &file, bool repl, std::set<std::string> *workspace)
+Program::Program(File &file, bool repl, std::set<std::string> *workspace)
     : file_(file), repl_(repl) {
+  liftAnonymousFunctions(file);
   collectAssigned(file.script, scriptScope_.vars);
   if (repl && workspace) {
     scriptScope_.vars.insert(workspace->begin(), workspace->end());
@@ -351,9 +600,13 @@ void Program::inferSpec(Specialization &s) {
   s.inferred = true;
   const Function *fn = s.fn;
   if (fn) {
-    for (size_t i = 0; i < fn->params.size() && i < s.argTys.size(); ++i)
+    bool variadic = isVariadicIn(fn);
+    size_t fixed = variadic ? fn->params.size() - 1 : fn->params.size();
+    for (size_t i = 0; i < fixed && i < s.argTys.size(); ++i)
       if (fn->params[i] != "~")
         assign(s, fn->params[i], s.argTys[i]);
+    if (variadic)
+      assign(s, "varargin", Ty::Any);
     for (auto &o : fn->outputs)
       s.vars.emplace(o, Ty::Bottom);
     // A statement call returns its first output boxed, or nothing.
@@ -379,7 +632,9 @@ void Program::inferSpec(Specialization &s) {
     size_t nres = std::max(s.nargout, 1);
     for (size_t k = 0; k < nres; ++k) {
       Ty t = Ty::Any;
-      if (s.nargout > 0 && k < fn->outputs.size())
+      bool fromVarargout = !fn->outputs.empty() && fn->outputs.back() == "varargout" &&
+                           k + 1 >= fn->outputs.size();
+      if (s.nargout > 0 && k < fn->outputs.size() && !fromVarargout)
         t = s.vars[fn->outputs[k]];
       if (s.nargout == 0)
         t = Ty::Any; // statement call: optional boxed result

@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Verifier.h"
@@ -54,7 +55,13 @@ public:
   OwningOpRef<ModuleOp> run() {
     module = ModuleOp::create(b.getUnknownLoc());
     queue.push_back(&prog.entry());
-    while (!queue.empty()) {
+    while (!queue.empty() || !pendingEntries.empty()) {
+      if (!pendingEntries.empty()) {
+        PendingEntry pe = pendingEntries.front();
+        pendingEntries.pop_front();
+        emitEntry(pe);
+        continue;
+      }
       Specialization *s = queue.front();
       queue.pop_front();
       emitSpec(*s);
@@ -197,9 +204,14 @@ private:
     MLoc l = loc(fl);
 
     SmallVector<Type> argTypes, resTypes;
-    if (fn && !s.isScript && s.mangledName != "__runmat_main")
-      for (Ty t : s.argTys)
-        argTypes.push_back(mlirTy(t));
+    bool variadic = fn && !fn->params.empty() && fn->params.back() == "varargin";
+    size_t fixedParams = fn ? (variadic ? fn->params.size() - 1 : fn->params.size()) : 0;
+    if (fn && !s.isScript && s.mangledName != "__runmat_main") {
+      for (size_t i = 0; i < s.argTys.size() && (!variadic || i < fixedParams); ++i)
+        argTypes.push_back(mlirTy(s.argTys[i]));
+      if (variadic)
+        argTypes.push_back(valueTy()); // varargin: a cell of the rest
+    }
     bool isEntry = s.isScript || s.mangledName == "__runmat_main";
     if (!isEntry)
       for (Ty t : s.resultTys)
@@ -227,10 +239,13 @@ private:
           !(fn->params.size() && fn->params.back() == "varargin")) {
         ErrorOp::create(b, l, "MATLAB:TooManyInputs", "Too many input arguments.");
       }
-      for (size_t i = 0; i < fn->params.size() && i < s.argTys.size(); ++i)
+      for (size_t i = 0; i < fixedParams && i < s.argTys.size(); ++i)
         if (fn->params[i] != "~")
           store(fn->params[i], EV{entryBlock->getArgument(i), s.argTys[i]}, l);
-      if ((size_t)s.nargout > fn->outputs.size())
+      if (variadic)
+        store("varargin", EV{entryBlock->getArguments().back(), Ty::Any}, l);
+      bool varargout = !fn->outputs.empty() && fn->outputs.back() == "varargout";
+      if ((size_t)s.nargout > fn->outputs.size() && !varargout)
         ErrorOp::create(b, l, "MATLAB:TooManyOutputs", "Too many output arguments.");
     }
 
@@ -244,8 +259,24 @@ private:
     // Results: outputs 1..max(nargout,1), retained before the slots go.
     SmallVector<Value> results;
     if (!isEntry) {
+      bool varargout = !fn->outputs.empty() && fn->outputs.back() == "varargout";
       for (size_t k = 0; k < s.resultTys.size(); ++k) {
         Type rt = mlirTy(s.resultTys[k]);
+        if (varargout && k + 1 >= fn->outputs.size() && s.nargout > 0) {
+          // Output k comes from varargout{k - (nout - 1) + 1}.
+          Value vo = LoadVarOp::create(b, l, valueTy(), slotOf("varargout"),
+                                       b.getStringAttr(fn->name), UnitAttr());
+          LevelVals lv;
+          lv.kind = 1;
+          lv.args.push_back(BoxOp::create(b, l, f64Const(
+              (double)(k + 2 - fn->outputs.size()), l)));
+          Value r = SubsrefOp::create(b, l, valueTy(), vo,
+                                      ArrayRef<int32_t>{1}, ArrayRef<int64_t>{1},
+                                      lv.args, false);
+          ReleaseOp::create(b, l, lv.args[0]);
+          results.push_back(r);
+          continue;
+        }
         if (k >= fn->outputs.size()) {
           results.push_back(EmptyOp::create(b, l));
           continue;
@@ -395,10 +426,46 @@ private:
         AssignAnsOp::create(b, l, asValue(outs[0], l), slotOf("ans"), s.display);
       return;
     }
+    if (isVarCall(e)) { // f(x) with f a variable: a handle call or an index
+      std::vector<EV> outs = emitCallValue(e, 0, l);
+      AssignAnsOp::create(b, l, outs[0].v, slotOf("ans"), s.display);
+      return;
+    }
     EV v = emitExpr(e);
     store("ans", v, l);
     if (s.display)
       DisplayOp::create(b, l, "ans", load("ans", l));
+  }
+
+  /// `f(args)` where f is a boxed variable (maybe a function handle).
+  bool isVarCall(const Expr &e) {
+    if (e.kind != Expr::Kind::Index)
+      return false;
+    auto &ix = static_cast<const IndexExpr &>(e);
+    if (ix.base->kind != Expr::Kind::Identifier)
+      return false;
+    auto &name = static_cast<const IdentifierExpr &>(*ix.base).name;
+    return isVar(name) && varTy(name) == Ty::Any;
+  }
+  std::vector<EV> emitCallValue(const Expr &e, int nargout, MLoc l) {
+    auto &ix = static_cast<const IndexExpr &>(e);
+    auto &name = static_cast<const IdentifierExpr &>(*ix.base).name;
+    Value f = load(name, l);
+    SmallVector<Value> args;
+    ends.push_back(EndCtx{f, name, 0, (int)ix.args.size()});
+    for (size_t i = 0; i < ix.args.size(); ++i) {
+      ends.back().pos = (int)i;
+      args.push_back(mayBeList(*ix.args[i]) ? emitListable(*ix.args[i], l)
+                                            : asValue(emitSubscript(*ix.args[i]), l));
+    }
+    ends.pop_back();
+    int nres = std::max(nargout, 1);
+    SmallVector<Type> rt(nres, valueTy());
+    auto op = CallValueOp::create(b, l, rt, f, args, nargout);
+    std::vector<EV> outs;
+    for (Value r : op.getResults())
+      outs.push_back(EV{own(r), Ty::Any});
+    return outs;
   }
 
   /// The function a call expression names (`f` or `f(...)`), or null when
@@ -472,6 +539,18 @@ private:
 
   void emitMultiAssign(const MultiAssignStmt &s, MLoc l) {
     const std::string *callee = calleeName(*s.rhs);
+    if (!callee && isVarCall(*s.rhs)) {
+      std::vector<EV> outs = emitCallValue(*s.rhs, (int)s.lhs.size(), l);
+      for (size_t k = 0; k < s.lhs.size() && k < outs.size(); ++k)
+        if (s.lhs[k]) {
+          assignTo(*s.lhs[k], outs[k], l);
+          if (s.display && s.lhs[k]->kind == Expr::Kind::Identifier) {
+            auto &name = static_cast<const IdentifierExpr &>(*s.lhs[k]).name;
+            DisplayOp::create(b, l, name, load(name, l));
+          }
+        }
+      return;
+    }
     if (!callee) {
       unsupported("multiple assignment from a non-call expression", l);
       return;
@@ -645,6 +724,177 @@ private:
     branchTo(merge, l);
     merge->moveBefore(currentRegion(), currentRegion()->end());
     b.setInsertionPointToStart(merge);
+  }
+
+  //===--------------------------------------------------------------===//
+  // Function handles
+  //===--------------------------------------------------------------===//
+  EV emitAnon(const AnonFuncExpr &a, MLoc l) {
+    const Function *fn = prog.findFunction(a.liftedName);
+    if (!fn) {
+      unsupported("this anonymous function", l);
+      return EV{own(EmptyOp::create(b, l)), Ty::Any};
+    }
+    SmallVector<Value> caps;
+    for (auto &c : a.captures) {
+      Value slot = slotOf(c);
+      Type et = cast<SlotType>(slot.getType()).getElementType();
+      if (isa<ValueType>(et))
+        caps.push_back(LoadVarOp::create(b, l, et, slot, StringAttr(), b.getUnitAttr()));
+      else
+        caps.push_back(asValue(EV{LoadVarOp::create(b, l, slot), varTy(c)}, l));
+    }
+    std::string entry = entryFor(fn, /*anon=*/true, (int)a.captures.size());
+    Value h = MakeClosureOp::create(b, l, valueTy(), entry, a.text,
+                                    (int32_t)a.params.size(), caps);
+    return EV{own(h), Ty::Any};
+  }
+
+  EV emitFuncHandle(const std::string &name, MLoc l) {
+    if (const Function *fn = prog.findFunction(name)) {
+      std::string entry = entryFor(fn, /*anon=*/false, 0);
+      Value h = MakeHandleOp::create(b, l, valueTy(), name,
+                                     FlatSymbolRefAttr::get(&ctx, entry),
+                                     (int32_t)fn->params.size());
+      return EV{own(h), Ty::Any};
+    }
+    Value h = MakeHandleOp::create(b, l, valueTy(), name, FlatSymbolRefAttr(), -1);
+    return EV{own(h), Ty::Any};
+  }
+
+  /// The generic entry (rm_code) of a local function, created once: it
+  /// unpacks captures and arguments and dispatches on nargin/nargout to
+  /// specializations with boxed arguments.
+  std::string entryFor(const Function *fn, bool anon, int ncaps) {
+    std::string name = (anon ? "" : "__fh_") + fn->name + "__entry";
+    if (entries.count(name))
+      return name;
+    entries.insert(name);
+    pendingEntries.push_back({fn, name, anon, ncaps});
+    return name;
+  }
+  struct PendingEntry {
+    const Function *fn;
+    std::string name;
+    bool anon;
+    int ncaps;
+  };
+
+  void emitEntry(const PendingEntry &pe) {
+    const Function *fn = pe.fn;
+    MLoc l = loc(fn->loc);
+    Type ptr = LLVM::LLVMPointerType::get(&ctx);
+    Type i32 = b.getI32Type();
+    b.setInsertionPointToEnd(module.getBody());
+    auto func = func::FuncOp::create(
+        b, l, pe.name, b.getFunctionType({ptr, i32, ptr, i32, ptr}, {}));
+    func.setPrivate();
+    MBlock *entry = func.addEntryBlock();
+    b.setInsertionPointToStart(entry);
+    Value caps = entry->getArgument(0), nargin = entry->getArgument(1),
+          args = entry->getArgument(2), nargout = entry->getArgument(3),
+          outs = entry->getArgument(4);
+    auto loadPtr = [&](Value base, int idx) -> Value {
+      Value p = LLVM::GEPOp::create(b, l, ptr, ptr, base,
+                                    ArrayRef<LLVM::GEPArg>{idx});
+      return LLVM::LoadOp::create(b, l, ptr, p);
+    };
+    auto asVal = [&](Value p) -> Value {
+      return UnrealizedConversionCastOp::create(b, l, valueTy(), p).getResult(0);
+    };
+    auto asPtr = [&](Value v) -> Value {
+      return UnrealizedConversionCastOp::create(b, l, ptr, v).getResult(0);
+    };
+    auto i32c = [&](int v) -> Value {
+      return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+    };
+    int np = (int)fn->params.size() - pe.ncaps;
+    int no = (int)fn->outputs.size();
+    bool variadic = !fn->params.empty() && fn->params.back() == "varargin";
+    // (nargin, nargout) cases: anonymous functions take exactly their
+    // parameters (missing ones read as unassigned) and give one output.
+    std::vector<std::pair<int, int>> cases;
+    if (pe.anon) {
+      cases.push_back({np, 1});
+    } else {
+      for (int ni = 0; ni <= np - (variadic ? 1 : 0); ++ni)
+        for (int nj = 0; nj <= std::max(no, 1); ++nj)
+          cases.push_back({ni, nj});
+    }
+    MBlock *fail = new MBlock();
+    for (auto [ni, nj] : cases) {
+      MBlock *hit = new MBlock(), *next = new MBlock();
+      func.getBody().push_back(hit);
+      func.getBody().push_back(next);
+      Value c;
+      if (pe.anon) {
+        c = arith::ConstantOp::create(b, l, b.getBoolAttr(true));
+      } else {
+        Value a = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, nargin, i32c(ni));
+        // nargout 0 only matches 0; nargout >= 1 picks nj = nargout.
+        Value o = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, nargout, i32c(nj));
+        c = arith::AndIOp::create(b, l, a, o);
+      }
+      cf::CondBranchOp::create(b, l, c, hit, next);
+      b.setInsertionPointToStart(hit);
+      SmallVector<Value> callArgs;
+      std::vector<Ty> tys;
+      int total = pe.anon ? pe.ncaps + np : ni;
+      for (int k = 0; k < total; ++k) {
+        Value v;
+        if (pe.anon && k < pe.ncaps) {
+          v = loadPtr(caps, k);
+        } else {
+          int j = pe.anon ? k - pe.ncaps : k;
+          if (pe.anon) {
+            // Arguments beyond nargin are null (unassigned parameters).
+            Value have = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
+                                               i32c(j), nargin);
+            Value loaded = loadPtr(args, j);
+            Value null = LLVM::ZeroOp::create(b, l, ptr);
+            v = arith::SelectOp::create(b, l, have, loaded, null);
+          } else {
+            v = loadPtr(args, j);
+          }
+        }
+        callArgs.push_back(asVal(v));
+        tys.push_back(Ty::Any);
+      }
+      Specialization *sp = &prog.specialize(fn, tys, nj);
+      if (!sp->inferred) {
+        prog.infer();
+        sp = &prog.specialize(fn, tys, nj);
+      }
+      if (!emitted.count(sp)) {
+        emitted.insert(sp);
+        queue.push_back(sp);
+      }
+      if (variadic && !pe.anon)
+        callArgs.push_back(CellLiteralOp::create(b, l, valueTy(), ArrayRef<int64_t>{},
+                                                 ValueRange{}));
+      SmallVector<Type> rt;
+      for (Ty t : sp->resultTys)
+        rt.push_back(mlirTy(t));
+      auto call = func::CallOp::create(b, l, sp->mangledName, rt, callArgs);
+      if (variadic && !pe.anon)
+        ReleaseOp::create(b, l, callArgs.back());
+      for (unsigned k = 0; k < call.getNumResults(); ++k) {
+        Value r = call.getResult(k);
+        if (!isa<ValueType>(r.getType()))
+          r = BoxOp::create(b, l, r);
+        Value p = LLVM::GEPOp::create(b, l, ptr, ptr, outs,
+                                      ArrayRef<LLVM::GEPArg>{(int32_t)k});
+        LLVM::StoreOp::create(b, l, asPtr(r), p);
+      }
+      func::ReturnOp::create(b, l);
+      b.setInsertionPointToStart(next);
+    }
+    cf::BranchOp::create(b, l, fail); // no case matched
+    func.getBody().push_back(fail);
+    b.setInsertionPointToStart(fail);
+    ErrorOp::create(b, l, "MATLAB:TooManyInputs",
+                    "Too many input or output arguments for " + fn->name + ".");
+    func::ReturnOp::create(b, l);
   }
 
   //===--------------------------------------------------------------===//
@@ -962,11 +1212,9 @@ private:
     case Expr::Kind::DynField:
       return emitChainRead(e, /*asList=*/false);
     case Expr::Kind::AnonFunc:
-      unsupported("anonymous functions", l);
-      break;
+      return emitAnon(static_cast<const AnonFuncExpr &>(e), l);
     case Expr::Kind::FuncHandle:
-      unsupported("function handles", l);
-      break;
+      return emitFuncHandle(static_cast<const FuncHandleExpr &>(e).name, l);
     }
     return EV{own(EmptyOp::create(b, l)), Ty::Any};
   }
@@ -1127,8 +1375,21 @@ private:
         queue.push_back(&callee);
       }
       SmallVector<Value> argVals;
-      for (size_t i = 0; i < args.size(); ++i)
-        argVals.push_back(coerce(emitExpr(*args[i]), callee.argTys[i], l));
+      bool variadic = !fn->params.empty() && fn->params.back() == "varargin";
+      size_t fixed = variadic ? fn->params.size() - 1 : fn->params.size();
+      SmallVector<Value> rest;
+      for (size_t i = 0; i < args.size(); ++i) {
+        if (variadic && i >= fixed)
+          rest.push_back(emitListable(*args[i], l));
+        else
+          argVals.push_back(coerce(emitExpr(*args[i]), callee.argTys[i], l));
+      }
+      if (variadic) {
+        SmallVector<int64_t> lens;
+        if (!rest.empty())
+          lens.push_back(rest.size());
+        argVals.push_back(own(CellLiteralOp::create(b, l, valueTy(), lens, rest)));
+      }
       SmallVector<Type> rt;
       for (Ty t : callee.resultTys)
         rt.push_back(mlirTy(t));
@@ -1190,6 +1451,8 @@ private:
   ModuleOp module;
   std::deque<Specialization *> queue;
   std::set<Specialization *> emitted;
+  std::set<std::string> entries;
+  std::deque<PendingEntry> pendingEntries;
 
   // Per-function state.
   Specialization *spec = nullptr;

@@ -83,7 +83,7 @@ void runmat::prepareContext(MLIRContext &ctx) {
   ctx.loadAllAvailableDialects();
 }
 
-OwningOpRef<ModuleOp> runmat::generateModule(MLIRContext &ctx, const ast::File &file,
+OwningOpRef<ModuleOp> runmat::generateModule(MLIRContext &ctx, ast::File &file,
                                              const std::string &path,
                                              const PipelineOptions &opts) {
   sema::Program program(file, opts.repl, opts.workspace);

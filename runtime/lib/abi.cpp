@@ -11,6 +11,7 @@
 #include "runmat/rt/Builtins.h"
 #include "runmat/rt/Display.h"
 #include "runmat/rt/Error.h"
+#include "runmat/rt/FunctionHandle.h"
 #include "runmat/rt/Index.h"
 #include "runmat/rt/Io.h"
 #include "runmat/rt/Ops.h"
@@ -421,6 +422,15 @@ rm_value *rm_concat(int64_t nrows, const int64_t *rowlens, rm_value **elems) {
 
 rm_value *rm_index(rm_value *base, int64_t nidx, rm_value **idx) {
   RM_GUARD_BEGIN
+  if (deref(base).cls == ClassId::FunctionHandle) { // f(x) with f a handle
+    Args in;
+    for (int64_t k = 0; k < nidx; ++k)
+      in.push_back(ValueRef::borrow(const_cast<Value *>(&deref(idx[k]))));
+    Args res = callFunctionHandle(deref(base), 1, in);
+    if (res.empty() || !res[0])
+      throwError("MATLAB:TooManyOutputs", "Too many output arguments.");
+    return out(res[0]);
+  }
   return out(indexValue(deref(base), subscripts(nidx, idx)));
   RM_GUARD_END
 }
@@ -892,6 +902,69 @@ rm_value *rm_cell_literal(int64_t nrows, const int64_t *rowlens, rm_value **elem
   RM_GUARD_END
 }
 
+// - function handles ---------------------------------------------------------
+
+rm_value *rm_make_closure(rm_code code, const char *text, int64_t ncaps,
+                          rm_value **caps, int32_t nparams) {
+  RM_GUARD_BEGIN
+  ValueRef h = makeArray(ClassId::FunctionHandle, Dims{1, 1});
+  h->fh = new FunctionHandleData;
+  h->fh->text = text ? text : "";
+  h->fh->code = reinterpret_cast<void *>(code);
+  h->fh->nparams = nparams;
+  for (int64_t k = 0; k < ncaps; ++k)
+    h->fh->captures.push_back(ValueRef::borrow(V(caps[k])));
+  return out(h);
+  RM_GUARD_END
+}
+
+rm_value *rm_make_handle(const char *name, rm_code code, int32_t nparams) {
+  RM_GUARD_BEGIN
+  ValueRef h = makeNamedHandle(name ? name : "");
+  h->fh->code = reinterpret_cast<void *>(code);
+  h->fh->nparams = code ? nparams : -1;
+  return out(h);
+  RM_GUARD_END
+}
+
+void rm_call_value(rm_value *f, int32_t nargout, int32_t nargin, rm_value **args,
+                   int32_t nout, rm_value **outs) {
+  RM_GUARD_BEGIN
+  const Value &fv = deref(f);
+  Args in;
+  for (int32_t k = 0; k < nargin; ++k) {
+    Value *a = const_cast<Value *>(&deref(args[k]));
+    if (a->csList)
+      for (auto &c : a->cells)
+        in.push_back(c);
+    else
+      in.push_back(ValueRef::borrow(a));
+  }
+  Args res;
+  if (fv.cls == ClassId::FunctionHandle) {
+    res = callFunctionHandle(fv, nargout, in);
+  } else {
+    std::vector<const Value *> idx;
+    for (auto &a : in)
+      idx.push_back(a.get());
+    res = {indexValue(fv, idx)};
+  }
+  if (nargout == 0 && nout == 1 && (res.empty() || !res[0])) {
+    outs[0] = nullptr;
+    return;
+  }
+  if ((int32_t)res.size() < nout)
+    throwError("MATLAB:TooManyOutputs", "Too many output arguments.");
+  for (int32_t k = 0; k < nout; ++k) {
+    if (!res[(size_t)k])
+      throwError("MATLAB:unassignedOutputs",
+                 "Output argument %d not assigned a value.", (int)k + 1);
+    outs[k] = R(res[(size_t)k].release());
+  }
+  return;
+  RM_GUARD_END
+}
+
 // - program entry -------------------------------------------------------------
 
 int32_t rm_run_main(void (*entry)(void)) {
@@ -936,3 +1009,58 @@ void rm_init(void) {
 }
 
 } // extern "C"
+
+namespace runmat::rt {
+
+ValueRef makeNamedHandle(const std::string &name) {
+  ValueRef h = makeArray(ClassId::FunctionHandle, Dims{1, 1});
+  h->fh = new FunctionHandleData;
+  h->fh->name = name;
+  h->fh->text = name;
+  return h;
+}
+
+Args callFunctionHandle(const Value &fh, int nargout, const Args &args) {
+  if (fh.cls != ClassId::FunctionHandle || !fh.fh)
+    throwError("MATLAB:badfunction", "Expected a function handle.");
+  const FunctionHandleData &d = *fh.fh;
+  if (!d.code)
+    return callBuiltin(d.name.c_str(), nargout, args);
+  if (d.nparams >= 0 && (int)args.size() > d.nparams)
+    throwError("MATLAB:TooManyInputs", "Too many input arguments.");
+  // Raw arrays prepared before setjmp: nothing below changes after it.
+  std::vector<rm_value *> caps, in;
+  for (auto &c : d.captures)
+    caps.push_back(R(c.get()));
+  for (auto &a : args)
+    in.push_back(R(a.get()));
+  int nout = nargout > 1 ? nargout : 1;
+  std::vector<rm_value *> outs((size_t)nout, nullptr);
+  auto code = reinterpret_cast<rm_code>(d.code);
+  volatile size_t frames = gFrames.size();
+  Location loc = gLoc;
+  int32_t line = rm_current_line;
+  Handler *h = pushHandler();
+  h->frames = frames;
+  h->loc = loc;
+  h->line = line;
+  if (setjmp(h->buf) == 0) {
+    code(caps.data(), (int32_t)in.size(), in.data(), nargout, outs.data());
+    --gTop;
+  } else {
+    // An error inside the compiled code: back to C++ (the handler is gone).
+    gFrames.resize(std::min(gFrames.size(), (size_t)frames));
+    gLoc = loc;
+    rm_current_line = line;
+    MatlabError e(gLast.identifier, gLast.message, gLast.function);
+    throw e;
+  }
+  Args res;
+  for (rm_value *o : outs)
+    res.push_back(ValueRef::adopt(V(o)));
+  while (!res.empty() && !res.back())
+    res.pop_back();
+  return res;
+}
+
+} // namespace runmat::rt

@@ -162,6 +162,11 @@ struct AnonFuncExpr : Expr {
   std::vector<std::string> params;
   ExprPtr body;
   std::string text; // normalised source text for func2str, e.g. "@(x)x+1"
+  /// Set by lambda lifting (sema::liftAnonymousFunctions): the local
+  /// function now holding the body (params: captures, then `params`), and
+  /// the enclosing variables it captures by value. `body` is then null.
+  std::string liftedName;
+  std::vector<std::string> captures;
   AnonFuncExpr(Location l) : Expr(Kind::AnonFunc, l) {}
 };
 

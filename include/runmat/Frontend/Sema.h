@@ -56,7 +56,8 @@ public:
   /// `workspace` (REPL only): names of the persistent workspace's
   /// variables; they are variables here too, and this file's script
   /// variables are added to the set.
-  Program(const ast::File &file, bool repl = false,
+  /// Lifts anonymous functions first (the file is changed).
+  Program(ast::File &file, bool repl = false,
           std::set<std::string> *workspace = nullptr);
 
   const ast::File &file() const { return file_; }
@@ -96,6 +97,7 @@ private:
   void inferBlock(Specialization &s, const ast::Block &b);
   void assign(Specialization &s, const std::string &name, Ty t);
   Ty exprTy(const Specialization &s, const ast::Expr &e) const;
+  bool isVariadicIn(const ast::Function *fn) const;
 
   const ast::File &file_;
   bool repl_;
@@ -104,6 +106,12 @@ private:
   Scope scriptScope_;
   bool changed_ = false;
 };
+
+/// Lambda lifting: every anonymous function becomes a local function
+/// `__anon_N(captures..., params...)` returning its body's value; the
+/// AnonFuncExpr keeps the lifted name and the captured names. Free names
+/// of the body that are variables of the enclosing scope are captured.
+void liftAnonymousFunctions(ast::File &file);
 
 /// True when the expression is the literal `[]`.
 bool isEmptyMatrixLiteral(const ast::Expr &e);

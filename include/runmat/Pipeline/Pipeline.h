@@ -49,7 +49,7 @@ std::unique_ptr<ast::File> parseSource(const std::string &path,
 
 /// Sema + MLIR emission: the module in the runmat dialect.
 mlir::OwningOpRef<mlir::ModuleOp> generateModule(mlir::MLIRContext &ctx,
-                                                 const ast::File &file,
+                                                 ast::File &file,
                                                  const std::string &path,
                                                  const PipelineOptions &opts);
 

@@ -763,6 +763,61 @@ struct CaughtErrorLowering : RtPattern<CaughtErrorOp> {
   }
 };
 
+struct MakeClosureLowering : RtPattern<MakeClosureOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(MakeClosureOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value code = LLVM::AddressOfOp::create(rw, op.getLoc(), b.ptr(), op.getCodeAttr());
+    Value caps = b.ptrArray(a.getCaptures());
+    rw.replaceOp(op, b.call("rm_make_closure", b.ptr(),
+                            {b.ptr(), b.ptr(), b.i64(), b.ptr(), b.i32()},
+                            {code, b.str(op.getText()),
+                             b.constI64(a.getCaptures().size()), caps,
+                             b.constI32(op.getNparams())}));
+    return success();
+  }
+};
+
+struct MakeHandleLowering : RtPattern<MakeHandleOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(MakeHandleOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Value code = op.getCodeAttr()
+                     ? LLVM::AddressOfOp::create(rw, op.getLoc(), b.ptr(), op.getCodeAttr())
+                           .getResult()
+                     : b.nullPtr();
+    rw.replaceOp(op, b.call("rm_make_handle", b.ptr(), {b.ptr(), b.ptr(), b.i32()},
+                            {b.str(op.getName()), code, b.constI32(op.getNparams())}));
+    return success();
+  }
+};
+
+struct CallValueLowering : RtPattern<CallValueOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(CallValueOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Location loc = op.getLoc();
+    Value args = b.ptrArray(a.getArgs());
+    unsigned nout = op->getNumResults();
+    Value outArr = nout ? b.entryAlloca(b.ptr(), nout) : b.nullPtr();
+    b.call("rm_call_value", b.voidTy(),
+           {b.ptr(), b.i32(), b.i32(), b.ptr(), b.i32(), b.ptr()},
+           {a.getCallee(), b.constI32(op.getNargout()),
+            b.constI32(a.getArgs().size()), args, b.constI32(nout), outArr});
+    SmallVector<Value> results;
+    for (unsigned i = 0; i < nout; ++i) {
+      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.ptr(), outArr,
+                                    ArrayRef<LLVM::GEPArg>{(int32_t)i});
+      results.push_back(LLVM::LoadOp::create(rw, loc, b.ptr(), p));
+    }
+    rw.replaceOp(op, results);
+    return success();
+  }
+};
+
 struct ForCountLowering : RtPattern<ForCountOp> {
   using RtPattern::RtPattern;
   LogicalResult matchAndRewrite(ForCountOp op, OpAdaptor a,
@@ -969,7 +1024,8 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,
         SwitchMatchLowering, SubsrefLowering, SubsasgnLowering,
         CellLiteralLowering, TryBeginLowering, TryEndLowering,
-        CaughtErrorLowering>(c);
+        CaughtErrorLowering, MakeClosureLowering, MakeHandleLowering,
+        CallValueLowering>(c);
   p.add<BinaryLowering<PlusOp>, BinaryLowering<MinusOp>, BinaryLowering<TimesOp>,
         BinaryLowering<RDivideOp>, BinaryLowering<LDivideOp>,
         BinaryLowering<PowerOp>, BinaryLowering<MTimesOp>,

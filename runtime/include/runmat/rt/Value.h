@@ -84,7 +84,8 @@ private:
 struct FunctionHandleData {
   std::string name;              // function name, or "" for anonymous
   std::string text;              // func2str text: "@(x)x+a" or "sin"
-  void *code = nullptr;          // compiled entry for anonymous/user functions
+  void *code = nullptr;          // compiled entry (rm_code) or null: builtin
+  int nparams = -1;              // declared parameters (-1: any number)
   std::vector<ValueRef> captures;
 };
 

@@ -146,6 +146,22 @@ void rm_assign_ans(rm_value **slot, rm_value *v, int32_t display);
 /* switch/case matching: numbers by ==, char by strcmp, cell cases by any. */
 int32_t rm_switch_match(rm_value *subject, rm_value *case_value);
 
+/* ---- function handles ------------------------------------------------- */
+/* The entry of compiled code behind a handle: its captured values, the
+ * call's arguments, and room for max(nargout, 1) owned outputs (left null
+ * when the function produces none). */
+typedef void (*rm_code)(rm_value **captures, int32_t nargin, rm_value **args,
+                        int32_t nargout, rm_value **outs);
+/* @(x) body: code, the func2str text, the captured values (borrowed; null
+ * for a name not yet assigned) and the number of declared parameters. */
+rm_value *rm_make_closure(rm_code code, const char *text, int64_t ncaps,
+                          rm_value **caps, int32_t nparams);
+/* @name: a handle to a local function (code not null) or a builtin. */
+rm_value *rm_make_handle(const char *name, rm_code code, int32_t nparams);
+/* f(args...) where f is a value (a function handle; otherwise indexing). */
+void rm_call_value(rm_value *f, int32_t nargout, int32_t nargin, rm_value **args,
+                   int32_t nout, rm_value **outs);
+
 /* ---- display -------------------------------------------------------------- */
 /* Auto-display `name = ...` (MATLAB's display()). */
 void rm_display(const char *name, rm_value *v);

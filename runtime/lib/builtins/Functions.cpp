@@ -1,0 +1,193 @@
+//===- Functions.cpp - Builtins on function handles -----------------------===//
+//
+// feval, func2str, str2func, cellfun, arrayfun, structfun. Handles are
+// called through callFunctionHandle (compiled code or a builtin by name).
+//
+//===----------------------------------------------------------------------===//
+#include "runmat/rt/Builtins.h"
+#include "runmat/rt/Error.h"
+#include "runmat/rt/FunctionHandle.h"
+#include "runmat/rt/Index.h"
+#include "runmat/rt/Ops.h"
+
+#include "ArraySupport.h"
+
+namespace runmat::rt {
+using namespace support;
+
+namespace {
+
+/// A handle from a handle or a function name (feval('sin', x)).
+ValueRef handleArg(const Value &f, const char *fn) {
+  if (f.cls == ClassId::FunctionHandle)
+    return ValueRef::borrow(const_cast<Value *>(&f));
+  if (isText(f))
+    return makeNamedHandle(textOf(f));
+  throwErrorIn(fn, "MATLAB:invalidFunctionHandle",
+               "Invalid function handle or name.");
+}
+
+struct MapOptions {
+  bool uniform = true;
+  size_t ninputs = 0; // the data arguments (before name/value options)
+};
+
+MapOptions mapOptions(const Args &args, const char *fn) {
+  MapOptions o;
+  size_t n = args.size();
+  // Trailing 'UniformOutput', tf pairs ('ErrorHandler' is not supported).
+  while (n >= 3 && isText(*args[n - 2])) {
+    std::string key = textOf(*args[n - 2]);
+    for (char &c : key)
+      c = (char)std::tolower((unsigned char)c);
+    if (key != "uniformoutput" && key != "errorhandler")
+      break;
+    if (key == "errorhandler")
+      throwErrorIn(fn, "RunMat:unsupported",
+                   "The 'ErrorHandler' option is not supported yet.");
+    o.uniform = scalarOf(*args[n - 1], "UniformOutput") != 0;
+    n -= 2;
+  }
+  o.ninputs = n - 1;
+  return o;
+}
+
+/// Shared by cellfun/arrayfun: call f on element k of every input.
+Args mapElements(int nargout, const Args &args, bool cells, const char *fn) {
+  MapOptions o = mapOptions(args, fn);
+  ValueRef f = handleArg(*args[0], fn);
+  if (o.ninputs == 0)
+    throwErrorIn(fn, "MATLAB:minrhs", "Not enough input arguments.");
+  const Value &first = *args[1];
+  for (size_t i = 1; i <= o.ninputs; ++i) {
+    const Value &a = *args[i];
+    if (cells && a.cls != ClassId::Cell)
+      throwErrorIn(fn, "MATLAB:cellfun:NotACell",
+                   "Input #%d expected to be a cell array, was %s instead.",
+                   (int)i + 1, className(a.cls));
+    if (a.dims != first.dims)
+      throwErrorIn(fn, "MATLAB:cellfun:ArgumentDimensionMismatch",
+                   "All of the input arguments must be of the same size and "
+                   "shape.\nPrevious inputs had size %s, but input #%d has "
+                   "size %s.",
+                   dimsString(first.dims).c_str(), (int)i + 1,
+                   dimsString(a.dims).c_str());
+  }
+  int64_t n = first.numel();
+  int nouts = nargout > 1 ? nargout : 1;
+  std::vector<ValueRef> results((size_t)nouts);
+  for (int j = 0; j < nouts; ++j)
+    results[(size_t)j] = o.uniform ? makeArray(ClassId::Double, first.dims)
+                                   : makeCell(first.dims);
+  std::vector<ClassId> outClass((size_t)nouts, ClassId::Double);
+  for (int64_t k = 0; k < n; ++k) {
+    Args in;
+    for (size_t i = 1; i <= o.ninputs; ++i) {
+      const Value &a = *args[i];
+      if (cells) {
+        in.push_back(a.cells[(size_t)k]);
+      } else {
+        ValueRef idx = makeDouble((double)(k + 1));
+        in.push_back(indexValue(a, {idx.get()}));
+      }
+    }
+    Args res = callFunctionHandle(*f, nargout, in);
+    if (nargout == 0 && res.empty()) {
+      if (o.uniform && k == 0)
+        results.clear(); // a function with no outputs
+      continue;
+    }
+    if ((int)res.size() < nouts)
+      throwErrorIn(fn, "MATLAB:TooManyOutputs", "Too many output arguments.");
+    for (int j = 0; j < nouts && j < (int)results.size(); ++j) {
+      Value &r = *results[(size_t)j];
+      const Value &v = *res[(size_t)j];
+      if (!o.uniform) {
+        r.cells[(size_t)k] = res[(size_t)j];
+        continue;
+      }
+      if (v.numel() != 1 || v.cls == ClassId::Cell || v.cls == ClassId::Struct ||
+          v.cls == ClassId::FunctionHandle)
+        throwErrorIn(fn, "MATLAB:cellfun:NotAScalarOutput",
+                     "Non-scalar in Uniform output, at index %lld, output %d.\n"
+                     "Set 'UniformOutput' to false.",
+                     (long long)k + 1, j + 1);
+      if (k == 0) {
+        outClass[(size_t)j] = v.cls;
+        r.cls = v.cls;
+      } else if (v.cls != outClass[(size_t)j]) {
+        throwErrorIn(fn, "MATLAB:cellfun:MismatchInOutputTypes",
+                     "Mismatch in type of outputs, at index %lld, output %d "
+                     "(%s versus %s).\nSet 'UniformOutput' to false.",
+                     (long long)k + 1, j + 1, className(v.cls),
+                     className(outClass[(size_t)j]));
+      }
+      r.re[(size_t)k] = v.re[0];
+      if (v.complex && !v.im.empty()) {
+        if (!r.complex) {
+          r.complex = true;
+          r.im.assign(r.re.size(), 0.0);
+        }
+        r.im[(size_t)k] = v.im[0];
+      }
+    }
+  }
+  return Args(results.begin(), results.end());
+}
+
+} // namespace
+
+Args bi_feval(int nargout, const Args &args) {
+  ValueRef f = handleArg(*args[0], "feval");
+  Args rest(args.begin() + 1, args.end());
+  return callFunctionHandle(*f, nargout, rest);
+}
+
+Args bi_func2str(int nargout, const Args &args) {
+  const Value &f = *args[0];
+  if (f.cls != ClassId::FunctionHandle || !f.fh)
+    throwErrorIn("func2str", "MATLAB:func2str:InputNotFunctionHandle",
+                 "Input must be a function handle.");
+  // Named handles print without '@'; anonymous ones with it.
+  return {makeString(f.fh->text)};
+}
+
+Args bi_str2func(int nargout, const Args &args) {
+  if (!isText(*args[0]))
+    throwErrorIn("str2func", "MATLAB:str2func:InvalidInput",
+                 "Input must be a character vector.");
+  std::string s = textOf(*args[0]);
+  if (!s.empty() && s[0] == '@')
+    throwErrorIn("str2func", "RunMat:unsupported",
+                 "str2func of an anonymous function is not supported yet.");
+  return {makeNamedHandle(s)};
+}
+
+Args bi_cellfun(int nargout, const Args &args) {
+  // Legacy string forms: cellfun('isempty', c), cellfun('length', c).
+  return mapElements(nargout, args, /*cells=*/true, "cellfun");
+}
+
+Args bi_arrayfun(int nargout, const Args &args) {
+  return mapElements(nargout, args, /*cells=*/false, "arrayfun");
+}
+
+Args bi_structfun(int nargout, const Args &args) {
+  if (args.size() < 2 || args[1]->cls != ClassId::Struct || args[1]->numel() != 1)
+    throwErrorIn("structfun", "MATLAB:structfun:NotAScalarStructure",
+                 "Input must be a scalar structure.");
+  // The field values as a column cell, then cellfun's machinery.
+  const Value &s = *args[1];
+  ValueRef c = makeCell(Dims{(int64_t)s.fields.size(), 1});
+  for (size_t k = 0; k < s.fields.size(); ++k)
+    c->cells[k] = s.cells[k];
+  Args a = args;
+  a[1] = c;
+  return mapElements(nargout, a, /*cells=*/true, "structfun");
+}
+
+Args bi_is_function_handle(int nargout, const Args &args) {
+  return {makeBool(args[0]->cls == ClassId::FunctionHandle)};
+}
+
+} // namespace runmat::rt

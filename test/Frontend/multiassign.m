@@ -1,0 +1,12 @@
+% RUN: %runmat-jit --emit=ast %s | FileCheck %s
+% [a, b] = ... with ~ placeholders and indexed targets.
+[q, ~] = size(a);
+[~, i] = max(v);
+[a b] = deal2(1);
+[x(2), y] = f();
+[m, n] = size(a)
+% CHECK: (multiassign display=0 (outputs (id q) ~) (index (id size) (id a)))
+% CHECK-NEXT: (multiassign display=0 (outputs ~ (id i)) (index (id max) (id v)))
+% CHECK-NEXT: (multiassign display=0 (outputs (id a) (id b)) (index (id deal2) (number 1)))
+% CHECK-NEXT: (multiassign display=0 (outputs (index (id x) (number 2)) (id y)) (index (id f)))
+% CHECK-NEXT: (multiassign display=1 (outputs (id m) (id n)) (index (id size) (id a)))
