@@ -448,7 +448,8 @@ def RunMat_SubsasgnOp : RunMat_Op<"subsasgn"> {
   let description = [{
     Assigns `rhs` through a subscript chain (encoded as for `runmat.subsref`)
     into the variable in `slot`, creating missing structs, fields, cells and
-    elements, with copy-on-write at every level.
+    elements, with copy-on-write at every level. With `is_delete` (`rhs` is
+    `[]`), the elements the last `(...)` level selects are deleted.
 
     ```mlir
     runmat.subsasgn %s [2] [1] (%name) = %v : !runmat.slot<!runmat.value>
@@ -456,9 +457,24 @@ def RunMat_SubsasgnOp : RunMat_Op<"subsasgn"> {
   }];
   let arguments = (ins RunMat_SlotType:$slot, DenseI32ArrayAttr:$kinds,
                    DenseI64ArrayAttr:$counts, Variadic<RunMat_ValueType>:$args,
-                   RunMat_ValueType:$rhs);
+                   RunMat_ValueType:$rhs, UnitAttr:$is_delete);
   let assemblyFormat = "$slot $kinds $counts `(` $args `)` `=` $rhs attr-dict `:` type($slot)";
   let hasVerifier = 1;
+}
+
+def RunMat_ListElementOp : RunMat_Op<"list_element"> {
+  let summary = "value k of a comma-separated list";
+  let description = [{
+    For `[a, b] = c{1:2}`: value `index` (0-based) of a list of `count`
+    expected values; an error when the list is shorter.
+
+    ```mlir
+    %b = runmat.list_element %l {index = 1 : i64, count = 2 : i64}
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$list, I64Attr:$index, I64Attr:$count);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$list attr-dict";
 }
 
 def RunMat_CellLiteralOp : RunMat_Op<"cell_literal"> {

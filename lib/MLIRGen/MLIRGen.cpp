@@ -245,12 +245,17 @@ private:
       if (variadic)
         store("varargin", EV{entryBlock->getArguments().back(), Ty::Any}, l);
       bool varargout = !fn->outputs.empty() && fn->outputs.back() == "varargout";
-      if ((size_t)s.nargout > fn->outputs.size() && !varargout)
+      bool anon = fn->name.rfind("__anon_", 0) == 0;
+      if ((size_t)s.nargout > fn->outputs.size() && !varargout && !anon)
         ErrorOp::create(b, l, "MATLAB:TooManyOutputs", "Too many output arguments.");
     }
 
     exitBlock = new MBlock();
     const ast::Block &body = s.isScript ? prog.file().script : fn->body;
+    if (fn && fn->name.rfind("__anon_", 0) == 0 && s.nargout >= 2) {
+      emitAnonMultiOutput(s, l);
+      return;
+    }
     emitBlock(body);
     branchTo(exitBlock, l);
     func.getBody().push_back(exitBlock);
@@ -316,6 +321,44 @@ private:
           ClearVarOp::create(b, l, slot);
     LeaveOp::create(b, l);
     func::ReturnOp::create(b, l, results);
+  }
+
+  /// [a, b] = f(x) with f = @(v) max(v): the body call gives the outputs.
+  void emitAnonMultiOutput(Specialization &s, MLoc l) {
+    auto &assign = static_cast<const AssignStmt &>(*s.fn->body.front());
+    const Expr &rhs = *assign.rhs;
+    std::vector<EV> outs;
+    pushTemps();
+    if (const std::string *callee = calleeName(rhs))
+      outs = emitCall(*callee, callArgs(rhs), s.nargout, l);
+    else if (isVarCall(rhs))
+      outs = emitCallValue(rhs, s.nargout, l);
+    else
+      ErrorOp::create(b, l, "MATLAB:TooManyOutputs", "Too many output arguments.");
+    SmallVector<Value> results;
+    for (size_t k = 0; k < s.resultTys.size(); ++k) {
+      Ty want = s.resultTys[k];
+      if (k < outs.size() && !sema::isBoxed(want)) {
+        results.push_back(coerce(outs[k], want, l));
+      } else if (k < outs.size()) {
+        Value v = asValue(outs[k], l);
+        RetainOp::create(b, l, v); // temps are released below
+        results.push_back(v);
+      } else if (!sema::isBoxed(want)) {
+        results.push_back(coerce(EV{f64Const(0, l), Ty::Num}, want, l));
+      } else {
+        results.push_back(EmptyOp::create(b, l));
+      }
+    }
+    popTemps(l);
+    temps.back().clear();
+    temps.pop_back();
+    for (auto &[name, slot] : slots)
+      if (isa<ValueType>(cast<SlotType>(slot.getType()).getElementType()))
+        ClearVarOp::create(b, l, slot);
+    LeaveOp::create(b, l);
+    func::ReturnOp::create(b, l, results);
+    delete exitBlock;
   }
 
   //===--------------------------------------------------------------===//
@@ -437,6 +480,28 @@ private:
       DisplayOp::create(b, l, "ans", load("ans", l));
   }
 
+  /// A range a:b with compile-time integer ends (`nargout` counts).
+  bool staticRange(const Expr &e, int64_t &first, int64_t &last) {
+    if (e.kind != Expr::Kind::Range || static_cast<const RangeExpr &>(e).step)
+      return false;
+    auto &r = static_cast<const RangeExpr &>(e);
+    auto value = [&](const Expr &x, int64_t &out) {
+      if (x.kind == Expr::Kind::Number) {
+        double v = static_cast<const NumberExpr &>(x).value;
+        out = (int64_t)v;
+        return v == (double)out;
+      }
+      if (x.kind == Expr::Kind::Identifier && spec->fn &&
+          static_cast<const IdentifierExpr &>(x).name == "nargout" &&
+          !isVar("nargout")) {
+        out = spec->nargout;
+        return true;
+      }
+      return false;
+    };
+    return value(*r.start, first) && value(*r.stop, last);
+  }
+
   /// `f(args)` where f is a boxed variable (maybe a function handle).
   bool isVarCall(const Expr &e) {
     if (e.kind != Expr::Kind::Index)
@@ -527,7 +592,11 @@ private:
       return;
     }
     EV v = emitExpr(*s.rhs);
-    assignTo(lhs, v, l);
+    std::vector<const Expr *> lv;
+    decompose(lhs, lv);
+    bool remove = sema::isEmptyMatrixLiteral(*s.rhs) && !lv.empty() &&
+                  lv.back()->kind == Expr::Kind::Index;
+    assignTo(lhs, v, l, remove);
     if (s.display) {
       std::vector<const Expr *> levels;
       const Expr *root = decompose(lhs, levels);
@@ -551,11 +620,46 @@ private:
         }
       return;
     }
+    int nout = (int)s.lhs.size();
+    // [varargout{1:nargout}] = f(...): as many outputs as the range names.
+    if (callee && nout == 1 && s.lhs[0] &&
+        s.lhs[0]->kind == Expr::Kind::CellIndex) {
+      auto &ci = static_cast<const CellIndexExpr &>(*s.lhs[0]);
+      int64_t first = 0, last = 0;
+      if (ci.args.size() == 1 && staticRange(*ci.args[0], first, last) &&
+          ci.base->kind == Expr::Kind::Identifier) {
+        int64_t n = std::max<int64_t>(last - first + 1, 0);
+        std::vector<EV> outs = emitCall(*callee, callArgs(*s.rhs), (int)n, l);
+        for (int64_t k = 0; k < n && k < (int64_t)outs.size(); ++k) {
+          LevelVals lvv;
+          lvv.kind = 1;
+          lvv.args.push_back(asValue(EV{f64Const((double)(first + k), l), Ty::Num}, l));
+          SubsasgnOp::create(b, l, slotOf(static_cast<const IdentifierExpr &>(*ci.base).name),
+                             ArrayRef<int32_t>{1}, ArrayRef<int64_t>{1}, lvv.args,
+                             asValue(outs[(size_t)k], l), false);
+        }
+        return;
+      }
+    }
     if (!callee) {
+      // [a, b] = c{1:2} / s.f: distribute a comma-separated list.
+      if (mayBeList(*s.rhs)) {
+        Value list = emitChainRead(*s.rhs, /*asList=*/true).v;
+        for (int k = 0; k < nout; ++k) {
+          if (!s.lhs[k])
+            continue;
+          Value v = own(ListElementOp::create(b, l, valueTy(), list, k, nout));
+          assignTo(*s.lhs[k], EV{v, Ty::Any}, l);
+          if (s.display && s.lhs[k]->kind == Expr::Kind::Identifier) {
+            auto &name = static_cast<const IdentifierExpr &>(*s.lhs[k]).name;
+            DisplayOp::create(b, l, name, load(name, l));
+          }
+        }
+        return;
+      }
       unsupported("multiple assignment from a non-call expression", l);
       return;
     }
-    int nout = (int)s.lhs.size();
     std::vector<EV> outs = emitCall(*callee, callArgs(*s.rhs), nout, l);
     for (int k = 0; k < nout && k < (int)outs.size(); ++k) {
       const Expr *t = s.lhs[k].get();
@@ -815,7 +919,8 @@ private:
     // parameters (missing ones read as unassigned) and give one output.
     std::vector<std::pair<int, int>> cases;
     if (pe.anon) {
-      cases.push_back({np, 1});
+      for (int nj = 1; nj <= 3; ++nj)
+        cases.push_back({np, nj});
     } else {
       for (int ni = 0; ni <= np - (variadic ? 1 : 0); ++ni)
         for (int nj = 0; nj <= std::max(no, 1); ++nj)
@@ -828,7 +933,11 @@ private:
       func.getBody().push_back(next);
       Value c;
       if (pe.anon) {
-        c = arith::ConstantOp::create(b, l, b.getBoolAttr(true));
+        // Any nargin (missing parameters are unassigned); nargout 0 is 1.
+        Value one = i32c(1);
+        Value lt = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, nargout, one);
+        Value eff = arith::SelectOp::create(b, l, lt, one, nargout);
+        c = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, eff, i32c(nj));
       } else {
         Value a = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, nargin, i32c(ni));
         // nargout 0 only matches 0; nargout >= 1 picks nj = nargout.
@@ -1022,8 +1131,9 @@ private:
     return asValue(emitSubscriptLikeArg(e), l);
   }
 
-  /// target = value for any assignable target (names, A(i), chains).
-  void assignTo(const Expr &target, EV v, MLoc l) {
+  /// target = value for any assignable target (names, A(i), chains); with
+  /// `remove`, target = [] deletes.
+  void assignTo(const Expr &target, EV v, MLoc l, bool remove = false) {
     if (target.kind == Expr::Kind::Identifier) {
       store(static_cast<const IdentifierExpr &>(target).name, v, l);
       return;
@@ -1059,7 +1169,7 @@ private:
       counts.push_back(lv.args.size());
       args.append(lv.args.begin(), lv.args.end());
     }
-    SubsasgnOp::create(b, l, slot, kinds, counts, args, asValue(v, l));
+    SubsasgnOp::create(b, l, slot, kinds, counts, args, asValue(v, l), remove);
   }
   static std::vector<const Expr *> chainArgs(const Expr &lvl) {
     std::vector<const Expr *> out;

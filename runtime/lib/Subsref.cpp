@@ -9,6 +9,7 @@
 #include "runmat/rt/Subsref.h"
 
 #include "runmat/rt/Error.h"
+#include "runmat/rt/FunctionHandle.h"
 #include "runmat/rt/Index.h"
 
 namespace runmat::rt {
@@ -135,8 +136,15 @@ void assignLevel(ValueRef &slot, const Sub &s, const Value &rhs) {
   {
     switch (s.kind) {
     case SubKind::Paren:
-      if (slot && slot->cls == ClassId::Struct && rhs.cls == ClassId::Struct)
+      if (slot && slot->cls == ClassId::Struct && rhs.cls == ClassId::Struct) {
+        // r(k).f = v: both sides get the union of the fields (new fields are
+        // [] elsewhere), matched by name.
         unifyFields(slot, rhs);
+        ValueRef r = ValueRef::borrow(const_cast<Value *>(&rhs));
+        unifyFields(r, *slot);
+        indexAssign(slot, s.args, *r);
+        return;
+      }
       indexAssign(slot, s.args, rhs);
       return;
     case SubKind::Brace: {
@@ -178,6 +186,16 @@ std::vector<ValueRef> subsrefList(const Value &base, const std::vector<Sub> &cha
     const Sub &s = chain[l];
     switch (s.kind) {
     case SubKind::Paren:
+      if (v.cls == ClassId::FunctionHandle) { // ops{k}(6, 3): a call
+        Args in;
+        for (const Value *a : s.args)
+          in.push_back(ValueRef::borrow(const_cast<Value *>(a)));
+        Args res = callFunctionHandle(v, 1, in);
+        if (res.empty() || !res[0])
+          throwError("MATLAB:TooManyOutputs", "Too many output arguments.");
+        cur = {res[0]};
+        break;
+      }
       cur = {indexValue(v, s.args)};
       break;
     case SubKind::Brace:
@@ -200,7 +218,8 @@ ValueRef subsref(const Value &base, const std::vector<Sub> &chain) {
   return list[0];
 }
 
-void subsasgn(ValueRef &slot, const std::vector<Sub> &chain, const Value &rhs) {
+void subsasgn(ValueRef &slot, const std::vector<Sub> &chain, const Value &rhs,
+              bool remove) {
   if (chain.empty()) {
     slot = ValueRef::borrow(const_cast<Value *>(&rhs));
     return;
@@ -221,7 +240,16 @@ void subsasgn(ValueRef &slot, const std::vector<Sub> &chain, const Value &rhs) {
   ValueRef cur = std::move(path[chain.size() - 1]);
   if (cur)
     makeUnique(cur);
-  assignLevel(cur, chain.back(), rhs);
+  if (remove) {
+    if (chain.back().kind != SubKind::Paren)
+      throwError("MATLAB:subsdeldimmismatch",
+                 "Deletion requires parentheses indexing.");
+    if (!cur)
+      cur = makeEmpty();
+    indexDelete(cur, chain.back().args);
+  } else {
+    assignLevel(cur, chain.back(), rhs);
+  }
   for (size_t l = chain.size() - 1; l-- > 0;) {
     ValueRef parent = std::move(path[l]);
     if (parent)

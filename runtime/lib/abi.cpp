@@ -867,6 +867,40 @@ void rm_subsasgn(rm_value **slot, int64_t nlev, const int32_t *kinds,
   RM_GUARD_END
 }
 
+void rm_subsdelete(rm_value **slot, int64_t nlev, const int32_t *kinds,
+                   const int64_t *counts, rm_value **args) {
+  RM_GUARD_BEGIN
+  if (!slot)
+    throwError("RunMat:badCall", "Missing assignment target.");
+  std::vector<Sub> chain = decodeChain(nlev, kinds, counts, args);
+  ValueRef empty = makeEmpty();
+  ValueRef ref = ValueRef::adopt(V(*slot));
+  *slot = nullptr;
+  try {
+    subsasgn(ref, chain, *empty, /*remove=*/true);
+  } catch (...) {
+    *slot = R(ref.release());
+    throw;
+  }
+  *slot = R(ref.release());
+  return;
+  RM_GUARD_END
+}
+
+rm_value *rm_list_element(rm_value *list, int64_t k, int64_t n) {
+  RM_GUARD_BEGIN
+  const Value &l = deref(list);
+  int64_t have = l.csList ? (int64_t)l.cells.size() : 1;
+  if (k >= have)
+    throwError("MATLAB:needMoreRhsOutputs",
+               "Insufficient number of outputs from right hand side of equal "
+               "sign to satisfy assignment.");
+  if (l.csList)
+    return out(l.cells[(size_t)k]);
+  return out(ValueRef::borrow(const_cast<Value *>(&l)));
+  RM_GUARD_END
+}
+
 rm_value *rm_cell_literal(int64_t nrows, const int64_t *rowlens, rm_value **elems) {
   RM_GUARD_BEGIN
   if (nrows < 0 || (nrows > 0 && !rowlens))

@@ -697,11 +697,27 @@ struct SubsasgnLowering : RtPattern<SubsasgnOp> {
     auto b = rt(rw, op);
     auto [kinds, counts] = chainArrays(b, op.getKinds(), op.getCounts());
     Value args = b.ptrArray(a.getArgs());
-    b.call("rm_subsasgn", b.voidTy(),
-           {b.ptr(), b.i64(), b.ptr(), b.ptr(), b.ptr(), b.ptr()},
-           {a.getSlot(), b.constI64(op.getKinds().size()), kinds, counts, args,
-            a.getRhs()});
+    if (op.getIsDelete())
+      b.call("rm_subsdelete", b.voidTy(), {b.ptr(), b.i64(), b.ptr(), b.ptr(), b.ptr()},
+             {a.getSlot(), b.constI64(op.getKinds().size()), kinds, counts, args});
+    else
+      b.call("rm_subsasgn", b.voidTy(),
+             {b.ptr(), b.i64(), b.ptr(), b.ptr(), b.ptr(), b.ptr()},
+             {a.getSlot(), b.constI64(op.getKinds().size()), kinds, counts, args,
+              a.getRhs()});
     rw.eraseOp(op);
+    return success();
+  }
+};
+
+struct ListElementLowering : RtPattern<ListElementOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(ListElementOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    rw.replaceOp(op, b.call("rm_list_element", b.ptr(), {b.ptr(), b.i64(), b.i64()},
+                            {a.getList(), b.constI64(op.getIndex()),
+                             b.constI64(op.getCount())}));
     return success();
   }
 };
@@ -1023,7 +1039,7 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,
         SwitchMatchLowering, SubsrefLowering, SubsasgnLowering,
-        CellLiteralLowering, TryBeginLowering, TryEndLowering,
+        CellLiteralLowering, ListElementLowering, TryBeginLowering, TryEndLowering,
         CaughtErrorLowering, MakeClosureLowering, MakeHandleLowering,
         CallValueLowering>(c);
   p.add<BinaryLowering<PlusOp>, BinaryLowering<MinusOp>, BinaryLowering<TimesOp>,

@@ -9,6 +9,8 @@
 #include "ArraySupport.h"
 #include "runmat/rt/Io.h"
 
+#include <cblas.h>
+
 #include <algorithm>
 #include <cfloat>
 #include <climits>
@@ -115,8 +117,32 @@ template <class T> struct Mat {
   const T &operator()(int64_t i, int64_t j) const {
     return a[(size_t)(i + j * m)];
   }
-  T *data() { return a.data(); }
+  /// The data for LAPACK/BLAS: optimized kernels may read a little past the
+  /// end of small arrays, so the allocation keeps some slack.
+  T *data() {
+    if (a.capacity() < a.size() + kSlack)
+      a.reserve(a.size() + kSlack);
+    return a.data();
+  }
+  static constexpr size_t kSlack = 64;
 };
+
+/// v.data() with the same slack.
+template <class V> auto *slack(V &v) {
+  if (v.capacity() < v.size() + 64)
+    v.reserve(v.size() + 64);
+  return v.data();
+}
+
+template <class V> auto *slack(const V &v) { return v.data(); }
+
+/// A LAPACK work array with the same slack.
+template <class T> std::vector<T> workArray(size_t n) {
+  std::vector<T> w;
+  w.reserve(n + 64);
+  w.resize(n);
+  return w;
+}
 
 template <class T> Mat<T> eye(int64_t m, int64_t n) {
   Mat<T> r(m, n);
@@ -215,46 +241,46 @@ inline int I(int64_t x) { return (int)x; }
 void getrf(Mat<double> &A, std::vector<int> &ipiv, int &info) {
   int m = I(A.m), n = I(A.n), lda = std::max(1, m);
   ipiv.assign((size_t)std::max(1, std::min(m, n)), 0);
-  dgetrf_(&m, &n, A.data(), &lda, ipiv.data(), &info);
+  dgetrf_(&m, &n, A.data(), &lda, slack(ipiv), &info);
 }
 void getrf(Mat<cplx> &A, std::vector<int> &ipiv, int &info) {
   int m = I(A.m), n = I(A.n), lda = std::max(1, m);
   ipiv.assign((size_t)std::max(1, std::min(m, n)), 0);
-  zgetrf_(&m, &n, A.data(), &lda, ipiv.data(), &info);
+  zgetrf_(&m, &n, A.data(), &lda, slack(ipiv), &info);
 }
 
 void getri(Mat<double> &A, const std::vector<int> &ipiv) {
   int n = I(A.n), lda = std::max(1, n), info = 0, lwork = -1;
   double wq = 0;
-  dgetri_(&n, A.data(), &lda, ipiv.data(), &wq, &lwork, &info);
+  dgetri_(&n, A.data(), &lda, slack(ipiv), &wq, &lwork, &info);
   lwork = std::max(1, (int)wq);
-  std::vector<double> w((size_t)lwork);
-  dgetri_(&n, A.data(), &lda, ipiv.data(), w.data(), &lwork, &info);
+  std::vector<double> w = workArray<double>((size_t)lwork);
+  dgetri_(&n, A.data(), &lda, slack(ipiv), slack(w), &lwork, &info);
 }
 void getri(Mat<cplx> &A, const std::vector<int> &ipiv) {
   int n = I(A.n), lda = std::max(1, n), info = 0, lwork = -1;
   cplx wq = 0;
-  zgetri_(&n, A.data(), &lda, ipiv.data(), &wq, &lwork, &info);
+  zgetri_(&n, A.data(), &lda, slack(ipiv), &wq, &lwork, &info);
   lwork = std::max(1, (int)wq.real());
-  std::vector<cplx> w((size_t)lwork);
-  zgetri_(&n, A.data(), &lda, ipiv.data(), w.data(), &lwork, &info);
+  std::vector<cplx> w = workArray<cplx>((size_t)lwork);
+  zgetri_(&n, A.data(), &lda, slack(ipiv), slack(w), &lwork, &info);
 }
 
 double gecon(Mat<double> &LU, double anorm) {
   int n = I(LU.n), lda = std::max(1, n), info = 0;
   double rcond = 0;
-  std::vector<double> w((size_t)(4 * std::max(1, n)));
-  std::vector<int> iw((size_t)std::max(1, n));
-  dgecon_("1", &n, LU.data(), &lda, &anorm, &rcond, w.data(), iw.data(), &info,
+  std::vector<double> w = workArray<double>((size_t)(4 * std::max(1, n)));
+  std::vector<int> iw = workArray<int>((size_t)std::max(1, n));
+  dgecon_("1", &n, LU.data(), &lda, &anorm, &rcond, slack(w), iw.data(), &info,
           1);
   return rcond;
 }
 double gecon(Mat<cplx> &LU, double anorm) {
   int n = I(LU.n), lda = std::max(1, n), info = 0;
   double rcond = 0;
-  std::vector<cplx> w((size_t)(2 * std::max(1, n)));
-  std::vector<double> rw((size_t)(2 * std::max(1, n)));
-  zgecon_("1", &n, LU.data(), &lda, &anorm, &rcond, w.data(), rw.data(), &info,
+  std::vector<cplx> w = workArray<cplx>((size_t)(2 * std::max(1, n)));
+  std::vector<double> rw = workArray<double>((size_t)(2 * std::max(1, n)));
+  zgecon_("1", &n, LU.data(), &lda, &anorm, &rcond, slack(w), rw.data(), &info,
           1);
   return rcond;
 }
@@ -274,19 +300,19 @@ void geqrf(Mat<double> &A, std::vector<double> &tau) {
   int m = I(A.m), n = I(A.n), lda = std::max(1, m), info = 0, lwork = -1;
   tau.assign((size_t)std::max(1, std::min(m, n)), 0.0);
   double wq = 0;
-  dgeqrf_(&m, &n, A.data(), &lda, tau.data(), &wq, &lwork, &info);
+  dgeqrf_(&m, &n, A.data(), &lda, slack(tau), &wq, &lwork, &info);
   lwork = std::max(1, (int)wq);
-  std::vector<double> w((size_t)lwork);
-  dgeqrf_(&m, &n, A.data(), &lda, tau.data(), w.data(), &lwork, &info);
+  std::vector<double> w = workArray<double>((size_t)lwork);
+  dgeqrf_(&m, &n, A.data(), &lda, slack(tau), slack(w), &lwork, &info);
 }
 void geqrf(Mat<cplx> &A, std::vector<cplx> &tau) {
   int m = I(A.m), n = I(A.n), lda = std::max(1, m), info = 0, lwork = -1;
   tau.assign((size_t)std::max(1, std::min(m, n)), 0.0);
   cplx wq = 0;
-  zgeqrf_(&m, &n, A.data(), &lda, tau.data(), &wq, &lwork, &info);
+  zgeqrf_(&m, &n, A.data(), &lda, slack(tau), &wq, &lwork, &info);
   lwork = std::max(1, (int)wq.real());
-  std::vector<cplx> w((size_t)lwork);
-  zgeqrf_(&m, &n, A.data(), &lda, tau.data(), w.data(), &lwork, &info);
+  std::vector<cplx> w = workArray<cplx>((size_t)lwork);
+  zgeqrf_(&m, &n, A.data(), &lda, slack(tau), slack(w), &lwork, &info);
 }
 
 void geqp3(Mat<double> &A, std::vector<int> &jpvt, std::vector<double> &tau) {
@@ -294,23 +320,23 @@ void geqp3(Mat<double> &A, std::vector<int> &jpvt, std::vector<double> &tau) {
   tau.assign((size_t)std::max(1, std::min(m, n)), 0.0);
   jpvt.assign((size_t)std::max(1, n), 0);
   double wq = 0;
-  dgeqp3_(&m, &n, A.data(), &lda, jpvt.data(), tau.data(), &wq, &lwork, &info);
+  dgeqp3_(&m, &n, A.data(), &lda, slack(jpvt), slack(tau), &wq, &lwork, &info);
   lwork = std::max(1, (int)wq);
-  std::vector<double> w((size_t)lwork);
-  dgeqp3_(&m, &n, A.data(), &lda, jpvt.data(), tau.data(), w.data(), &lwork,
+  std::vector<double> w = workArray<double>((size_t)lwork);
+  dgeqp3_(&m, &n, A.data(), &lda, slack(jpvt), slack(tau), slack(w), &lwork,
           &info);
 }
 void geqp3(Mat<cplx> &A, std::vector<int> &jpvt, std::vector<cplx> &tau) {
   int m = I(A.m), n = I(A.n), lda = std::max(1, m), info = 0, lwork = -1;
   tau.assign((size_t)std::max(1, std::min(m, n)), 0.0);
   jpvt.assign((size_t)std::max(1, n), 0);
-  std::vector<double> rw((size_t)(2 * std::max(1, n)));
+  std::vector<double> rw = workArray<double>((size_t)(2 * std::max(1, n)));
   cplx wq = 0;
-  zgeqp3_(&m, &n, A.data(), &lda, jpvt.data(), tau.data(), &wq, &lwork,
+  zgeqp3_(&m, &n, A.data(), &lda, slack(jpvt), slack(tau), &wq, &lwork,
           rw.data(), &info);
   lwork = std::max(1, (int)wq.real());
-  std::vector<cplx> w((size_t)lwork);
-  zgeqp3_(&m, &n, A.data(), &lda, jpvt.data(), tau.data(), w.data(), &lwork,
+  std::vector<cplx> w = workArray<cplx>((size_t)lwork);
+  zgeqp3_(&m, &n, A.data(), &lda, slack(jpvt), slack(tau), slack(w), &lwork,
           rw.data(), &info);
 }
 
@@ -320,20 +346,20 @@ void orgqr(Mat<double> &Q, int k, const std::vector<double> &tau) {
   if (n == 0 || m == 0)
     return;
   double wq = 0;
-  dorgqr_(&m, &n, &k, Q.data(), &lda, tau.data(), &wq, &lwork, &info);
+  dorgqr_(&m, &n, &k, Q.data(), &lda, slack(tau), &wq, &lwork, &info);
   lwork = std::max(1, (int)wq);
-  std::vector<double> w((size_t)lwork);
-  dorgqr_(&m, &n, &k, Q.data(), &lda, tau.data(), w.data(), &lwork, &info);
+  std::vector<double> w = workArray<double>((size_t)lwork);
+  dorgqr_(&m, &n, &k, Q.data(), &lda, slack(tau), slack(w), &lwork, &info);
 }
 void orgqr(Mat<cplx> &Q, int k, const std::vector<cplx> &tau) {
   int m = I(Q.m), n = I(Q.n), lda = std::max(1, m), info = 0, lwork = -1;
   if (n == 0 || m == 0)
     return;
   cplx wq = 0;
-  zungqr_(&m, &n, &k, Q.data(), &lda, tau.data(), &wq, &lwork, &info);
+  zungqr_(&m, &n, &k, Q.data(), &lda, slack(tau), &wq, &lwork, &info);
   lwork = std::max(1, (int)wq.real());
-  std::vector<cplx> w((size_t)lwork);
-  zungqr_(&m, &n, &k, Q.data(), &lda, tau.data(), w.data(), &lwork, &info);
+  std::vector<cplx> w = workArray<cplx>((size_t)lwork);
+  zungqr_(&m, &n, &k, Q.data(), &lda, slack(tau), slack(w), &lwork, &info);
 }
 
 /// Singular values (and vectors when job is 'A' or 'S').
@@ -349,12 +375,12 @@ int gesvd(Mat<double> A, char job, std::vector<double> &s, Mat<double> &U,
   int info = 0, lwork = -1;
   double wq = 0;
   char j = job;
-  dgesvd_(&j, &j, &m, &n, A.data(), &lda, s.data(), U.data(), &ldu, VT.data(),
+  dgesvd_(&j, &j, &m, &n, A.data(), &lda, slack(s), U.data(), &ldu, VT.data(),
           &ldvt, &wq, &lwork, &info, 1, 1);
   lwork = std::max(1, (int)wq);
-  std::vector<double> w((size_t)lwork);
-  dgesvd_(&j, &j, &m, &n, A.data(), &lda, s.data(), U.data(), &ldu, VT.data(),
-          &ldvt, w.data(), &lwork, &info, 1, 1);
+  std::vector<double> w = workArray<double>((size_t)lwork);
+  dgesvd_(&j, &j, &m, &n, A.data(), &lda, slack(s), U.data(), &ldu, VT.data(),
+          &ldvt, slack(w), &lwork, &info, 1, 1);
   return info;
 }
 int gesvd(Mat<cplx> A, char job, std::vector<double> &s, Mat<cplx> &U,
@@ -368,14 +394,14 @@ int gesvd(Mat<cplx> A, char job, std::vector<double> &s, Mat<cplx> &U,
   int ldu = std::max(1, (int)U.m), ldvt = std::max(1, vrows);
   int info = 0, lwork = -1;
   cplx wq = 0;
-  std::vector<double> rw((size_t)(5 * std::max(1, k)));
+  std::vector<double> rw = workArray<double>((size_t)(5 * std::max(1, k)));
   char j = job;
-  zgesvd_(&j, &j, &m, &n, A.data(), &lda, s.data(), U.data(), &ldu, VT.data(),
+  zgesvd_(&j, &j, &m, &n, A.data(), &lda, slack(s), U.data(), &ldu, VT.data(),
           &ldvt, &wq, &lwork, rw.data(), &info, 1, 1);
   lwork = std::max(1, (int)wq.real());
-  std::vector<cplx> w((size_t)lwork);
-  zgesvd_(&j, &j, &m, &n, A.data(), &lda, s.data(), U.data(), &ldu, VT.data(),
-          &ldvt, w.data(), &lwork, rw.data(), &info, 1, 1);
+  std::vector<cplx> w = workArray<cplx>((size_t)lwork);
+  zgesvd_(&j, &j, &m, &n, A.data(), &lda, slack(s), U.data(), &ldu, VT.data(),
+          &ldvt, slack(w), &lwork, rw.data(), &info, 1, 1);
   return info;
 }
 
@@ -386,13 +412,13 @@ int syevd(Mat<double> &A, bool vectors, std::vector<double> &w) {
   double wq = 0;
   int iwq = 0;
   const char *jobz = vectors ? "V" : "N";
-  dsyevd_(jobz, "U", &n, A.data(), &lda, w.data(), &wq, &lwork, &iwq, &liwork,
+  dsyevd_(jobz, "U", &n, A.data(), &lda, slack(w), &wq, &lwork, &iwq, &liwork,
           &info, 1, 1);
   lwork = std::max(1, (int)wq);
   liwork = std::max(1, iwq);
-  std::vector<double> work((size_t)lwork);
-  std::vector<int> iwork((size_t)liwork);
-  dsyevd_(jobz, "U", &n, A.data(), &lda, w.data(), work.data(), &lwork,
+  std::vector<double> work = workArray<double>((size_t)lwork);
+  std::vector<int> iwork = workArray<int>((size_t)liwork);
+  dsyevd_(jobz, "U", &n, A.data(), &lda, slack(w), work.data(), &lwork,
           iwork.data(), &liwork, &info, 1, 1);
   return info;
 }
@@ -404,15 +430,15 @@ int syevd(Mat<cplx> &A, bool vectors, std::vector<double> &w) {
   double rwq = 0;
   int iwq = 0;
   const char *jobz = vectors ? "V" : "N";
-  zheevd_(jobz, "U", &n, A.data(), &lda, w.data(), &wq, &lwork, &rwq, &lrwork,
+  zheevd_(jobz, "U", &n, A.data(), &lda, slack(w), &wq, &lwork, &rwq, &lrwork,
           &iwq, &liwork, &info, 1, 1);
   lwork = std::max(1, (int)wq.real());
   lrwork = std::max(1, (int)rwq);
   liwork = std::max(1, iwq);
-  std::vector<cplx> work((size_t)lwork);
-  std::vector<double> rwork((size_t)lrwork);
-  std::vector<int> iwork((size_t)liwork);
-  zheevd_(jobz, "U", &n, A.data(), &lda, w.data(), work.data(), &lwork,
+  std::vector<cplx> work = workArray<cplx>((size_t)lwork);
+  std::vector<double> rwork = workArray<double>((size_t)lrwork);
+  std::vector<int> iwork = workArray<int>((size_t)liwork);
+  zheevd_(jobz, "U", &n, A.data(), &lda, slack(w), work.data(), &lwork,
           rwork.data(), &lrwork, iwork.data(), &liwork, &info, 1, 1);
   return info;
 }
@@ -428,11 +454,11 @@ int geev(const Mat<double> &A0, bool left, bool right, std::vector<cplx> &w,
   int ldvl = std::max(1, (int)vl.m), ldvr = std::max(1, (int)vr.m);
   const char *jl = left ? "V" : "N", *jr = right ? "V" : "N";
   double wq = 0;
-  dgeev_(jl, jr, &n, A.data(), &lda, wr.data(), wi.data(), vl.data(), &ldvl,
+  dgeev_(jl, jr, &n, A.data(), &lda, slack(wr), slack(wi), vl.data(), &ldvl,
          vr.data(), &ldvr, &wq, &lwork, &info, 1, 1);
   lwork = std::max(1, (int)wq);
-  std::vector<double> work((size_t)lwork);
-  dgeev_(jl, jr, &n, A.data(), &lda, wr.data(), wi.data(), vl.data(), &ldvl,
+  std::vector<double> work = workArray<double>((size_t)lwork);
+  dgeev_(jl, jr, &n, A.data(), &lda, slack(wr), slack(wi), vl.data(), &ldvl,
          vr.data(), &ldvr, work.data(), &lwork, &info, 1, 1);
   w.resize((size_t)n);
   for (int k = 0; k < n; ++k)
@@ -468,13 +494,13 @@ int geev(const Mat<cplx> &A0, bool left, bool right, std::vector<cplx> &w,
   VR = Mat<cplx>(right ? n : 1, right ? n : 1);
   int ldvl = std::max(1, (int)VL.m), ldvr = std::max(1, (int)VR.m);
   const char *jl = left ? "V" : "N", *jr = right ? "V" : "N";
-  std::vector<double> rw((size_t)(2 * std::max(1, n)));
+  std::vector<double> rw = workArray<double>((size_t)(2 * std::max(1, n)));
   cplx wq = 0;
-  zgeev_(jl, jr, &n, A.data(), &lda, w.data(), VL.data(), &ldvl, VR.data(),
+  zgeev_(jl, jr, &n, A.data(), &lda, slack(w), VL.data(), &ldvl, VR.data(),
          &ldvr, &wq, &lwork, rw.data(), &info, 1, 1);
   lwork = std::max(1, (int)wq.real());
-  std::vector<cplx> work((size_t)lwork);
-  zgeev_(jl, jr, &n, A.data(), &lda, w.data(), VL.data(), &ldvl, VR.data(),
+  std::vector<cplx> work = workArray<cplx>((size_t)lwork);
+  zgeev_(jl, jr, &n, A.data(), &lda, slack(w), VL.data(), &ldvl, VR.data(),
          &ldvr, work.data(), &lwork, rw.data(), &info, 1, 1);
   return info;
 }
@@ -482,28 +508,33 @@ int geev(const Mat<cplx> &A0, bool left, bool right, std::vector<cplx> &w,
 int gesv(Mat<double> &A, Mat<double> &B) {
   int n = I(A.n), nrhs = I(B.n), lda = std::max(1, n), info = 0;
   std::vector<int> ipiv((size_t)std::max(1, n));
-  dgesv_(&n, &nrhs, A.data(), &lda, ipiv.data(), B.data(), &lda, &info);
+  dgesv_(&n, &nrhs, A.data(), &lda, slack(ipiv), B.data(), &lda, &info);
   return info;
 }
 int gesv(Mat<cplx> &A, Mat<cplx> &B) {
   int n = I(A.n), nrhs = I(B.n), lda = std::max(1, n), info = 0;
   std::vector<int> ipiv((size_t)std::max(1, n));
-  zgesv_(&n, &nrhs, A.data(), &lda, ipiv.data(), B.data(), &lda, &info);
+  zgesv_(&n, &nrhs, A.data(), &lda, slack(ipiv), B.data(), &lda, &info);
   return info;
 }
 
-template <class T> Mat<T> matmul(const Mat<T> &A, const Mat<T> &B) {
-  Mat<T> C(A.m, B.n);
-  for (int64_t j = 0; j < B.n; ++j)
-    for (int64_t l = 0; l < A.n; ++l) {
-      T b = B(l, j);
-      if (b == T(0))
-        continue;
-      const T *ac = &A.a[(size_t)(l * A.m)];
-      T *cc = &C.a[(size_t)(j * C.m)];
-      for (int64_t i = 0; i < A.m; ++i)
-        cc[i] += ac[i] * b;
-    }
+Mat<double> matmul(Mat<double> A, Mat<double> B) {
+  Mat<double> C(A.m, B.n);
+  if (A.m == 0 || B.n == 0 || A.n == 0)
+    return C;
+  int m = I(A.m), n = I(B.n), k = I(A.n);
+  cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1.0,
+              A.data(), m, B.data(), k, 0.0, C.data(), m);
+  return C;
+}
+Mat<cplx> matmul(Mat<cplx> A, Mat<cplx> B) {
+  Mat<cplx> C(A.m, B.n);
+  if (A.m == 0 || B.n == 0 || A.n == 0)
+    return C;
+  int m = I(A.m), n = I(B.n), k = I(A.n);
+  const cplx one(1.0), zero(0.0);
+  cblas_zgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, m, n, k, &one,
+              A.data(), m, B.data(), k, &zero, C.data(), m);
   return C;
 }
 
@@ -893,7 +924,7 @@ Args eigGeneral(const MatArg &a, const MatArg &b, ClassId cls, int nargout,
     // Try the Cholesky route: B must be positive definite.
     Mat<cplx> Bc = B;
     if (n == 0 || potrf(Bc, true) == 0) {
-      std::vector<double> w((size_t)n);
+      std::vector<double> w = workArray<double>((size_t)n);
       int N = I(n), lda = std::max(1, N), info = 0, lwork = -1, one = 1;
       const char *jobz = wantV ? "V" : "N";
       if (realIn) {
@@ -901,11 +932,11 @@ Args eigGeneral(const MatArg &a, const MatArg &b, ClassId cls, int nargout,
         double wq = 0;
         if (n > 0) {
           dsygv_(&one, jobz, "U", &N, Ar.data(), &lda, Br.data(), &lda,
-                 w.data(), &wq, &lwork, &info, 1, 1);
+                 slack(w), &wq, &lwork, &info, 1, 1);
           lwork = std::max(1, (int)wq);
-          std::vector<double> work((size_t)lwork);
+          std::vector<double> work = workArray<double>((size_t)lwork);
           dsygv_(&one, jobz, "U", &N, Ar.data(), &lda, Br.data(), &lda,
-                 w.data(), work.data(), &lwork, &info, 1, 1);
+                 slack(w), work.data(), &lwork, &info, 1, 1);
         }
         if (info == 0) {
           std::vector<cplx> wc(w.begin(), w.end());
@@ -917,14 +948,14 @@ Args eigGeneral(const MatArg &a, const MatArg &b, ClassId cls, int nargout,
       } else {
         Mat<cplx> Ac = A, Bz = B;
         cplx wq = 0;
-        std::vector<double> rw((size_t)std::max<int64_t>(1, 3 * n - 2));
+        std::vector<double> rw = workArray<double>((size_t)std::max<int64_t>(1, 3 * n - 2));
         if (n > 0) {
           zhegv_(&one, jobz, "U", &N, Ac.data(), &lda, Bz.data(), &lda,
-                 w.data(), &wq, &lwork, rw.data(), &info, 1, 1);
+                 slack(w), &wq, &lwork, rw.data(), &info, 1, 1);
           lwork = std::max(1, (int)wq.real());
-          std::vector<cplx> work((size_t)lwork);
+          std::vector<cplx> work = workArray<cplx>((size_t)lwork);
           zhegv_(&one, jobz, "U", &N, Ac.data(), &lda, Bz.data(), &lda,
-                 w.data(), work.data(), &lwork, rw.data(), &info, 1, 1);
+                 slack(w), work.data(), &lwork, rw.data(), &info, 1, 1);
         }
         if (info == 0) {
           std::vector<cplx> wc(w.begin(), w.end());
@@ -940,20 +971,20 @@ Args eigGeneral(const MatArg &a, const MatArg &b, ClassId cls, int nargout,
   std::vector<cplx> alpha((size_t)n), beta((size_t)n);
   Mat<cplx> VL(1, 1), VR(wantV ? n : 1, wantV ? n : 1);
   int ldvr = std::max(1, (int)VR.m), one = 1;
-  std::vector<double> rw((size_t)std::max<int64_t>(1, 8 * n));
+  std::vector<double> rw = workArray<double>((size_t)std::max<int64_t>(1, 8 * n));
   cplx wq = 0;
   const char *jr = wantV ? "V" : "N";
   if (n > 0) {
-    zggev_("N", jr, &N, A.data(), &lda, B.data(), &lda, alpha.data(),
-           beta.data(), VL.data(), &one, VR.data(), &ldvr, &wq, &lwork,
+    zggev_("N", jr, &N, A.data(), &lda, B.data(), &lda, slack(alpha),
+           slack(beta), VL.data(), &one, VR.data(), &ldvr, &wq, &lwork,
            rw.data(), &info, 1, 1);
     lwork = std::max(1, (int)wq.real());
-    std::vector<cplx> work((size_t)lwork);
-    zggev_("N", jr, &N, A.data(), &lda, B.data(), &lda, alpha.data(),
-           beta.data(), VL.data(), &one, VR.data(), &ldvr, work.data(), &lwork,
+    std::vector<cplx> work = workArray<cplx>((size_t)lwork);
+    zggev_("N", jr, &N, A.data(), &lda, B.data(), &lda, slack(alpha),
+           slack(beta), VL.data(), &one, VR.data(), &ldvr, work.data(), &lwork,
            rw.data(), &info, 1, 1);
   }
-  std::vector<cplx> w((size_t)n);
+  std::vector<cplx> w = workArray<cplx>((size_t)n);
   for (int64_t k = 0; k < n; ++k) {
     cplx al = alpha[(size_t)k], be = beta[(size_t)k];
     if (be == cplx(0))

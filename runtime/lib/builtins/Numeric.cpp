@@ -1223,12 +1223,19 @@ Args bi_polyfit(int nargout, const Args &args) {
   bool finiteData = allFinite(xv) && allFinite(yv);
   if (m >= nc && m > 0) {
     int M = (int)m, N = (int)nc, one = 1, info = 0, lwork = -1;
-    std::vector<double> A = V, B = y;
+    // Slack past the ends: optimized BLAS kernels may read a little beyond.
+    std::vector<double> A, B;
+    A.reserve(V.size() + 64);
+    A = V;
+    B.reserve(y.size() + 64);
+    B = y;
     double wq = 0;
     dgels_("N", &M, &N, &one, A.data(), &M, B.data(), &M, &wq, &lwork, &info,
            1);
     lwork = std::max(1, (int)wq);
-    std::vector<double> work((size_t)lwork);
+    std::vector<double> work;
+    work.reserve((size_t)lwork + 64);
+    work.resize((size_t)lwork);
     dgels_("N", &M, &N, &one, A.data(), &M, B.data(), &M, work.data(), &lwork,
            &info, 1);
     R.assign((size_t)(rrows * nc), 0.0);
@@ -2283,8 +2290,10 @@ Args bi_accumarray(int, const Args &args) {
       throwError("MATLAB:accumarray:invalidSubs", "%s", badSubs);
     m = subs.dims[0];
     nd = subs.dims[1];
-    if (subs.isEmpty())
+    if (subs.isEmpty()) {
+      m = 0;
       nd = std::max<int64_t>(nd, 1);
+    }
     sub = subs.re;
     if (hasImag(subs))
       throwError("MATLAB:accumarray:invalidSubs", "%s", badSubs);
@@ -2531,7 +2540,7 @@ Args setFunction(SetOp op, const char *fn, int nargout, const Args &args) {
       }
     }
   }
-  if (rows && !cellMode && sa.ncols != sb.ncols && sa.n > 0 && sb.n > 0)
+  if (rows && !cellMode && sa.ncols != sb.ncols && !is0x0(A) && !is0x0(B))
     throwError("MATLAB:setfunctions:AandBColnumAgree",
                "A and B must have the same number of columns.");
   bool cx = !cellMode && (hasImag(A) || hasImag(B));
@@ -2543,7 +2552,7 @@ Args setFunction(SetOp op, const char *fn, int nargout, const Args &args) {
     size_t p = s.rows ? (size_t)(k + col * s.n) : (size_t)k;
     return cplx(s.v->re[p], imagAt(*s.v, (int64_t)p));
   };
-  int64_t ncols = rows ? std::max(sa.ncols, sb.ncols) : 1;
+  int64_t ncols = !rows ? 1 : is0x0(A) ? sb.ncols : sa.ncols;
   // -1: less, 0: equal, 1: greater; NaN never equal (ordering by position).
   auto cmp = [&](const SetArg &x, int64_t i, const SetArg &y, int64_t j) {
     if (cellMode) {

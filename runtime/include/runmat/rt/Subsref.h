@@ -21,8 +21,10 @@ struct Sub {
 std::vector<ValueRef> subsrefList(const Value &base, const std::vector<Sub> &chain);
 /// The first value of base<chain> (an error when the list is empty).
 ValueRef subsref(const Value &base, const std::vector<Sub> &chain);
-/// slot<chain> = rhs, creating missing levels (slot may be null).
-void subsasgn(ValueRef &slot, const std::vector<Sub> &chain, const Value &rhs);
+/// slot<chain> = rhs, creating missing levels (slot may be null). With
+/// `remove`, the last level must be (...) and its elements are deleted.
+void subsasgn(ValueRef &slot, const std::vector<Sub> &chain, const Value &rhs,
+              bool remove = false);
 
 } // namespace runmat::rt
 

@@ -122,6 +122,12 @@ rm_value *rm_subsref(rm_value *base, int64_t nlev, const int32_t *kinds,
 /* *slot<chain> = rhs, creating missing levels (*slot may be null). */
 void rm_subsasgn(rm_value **slot, int64_t nlev, const int32_t *kinds,
                  const int64_t *counts, rm_value **args, rm_value *rhs);
+/* *slot<chain> = [] deleting: the last level must be (...). */
+void rm_subsdelete(rm_value **slot, int64_t nlev, const int32_t *kinds,
+                   const int64_t *counts, rm_value **args);
+/* Value k (0-based) of a comma-separated list of n expected values (a
+ * value that is not a list counts as a list of one). */
+rm_value *rm_list_element(rm_value *list, int64_t k, int64_t n);
 /* {a b; c d}: a cell array of the values (lists expanded). */
 rm_value *rm_cell_literal(int64_t nrows, const int64_t *rowlens, rm_value **elems);
 
