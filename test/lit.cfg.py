@@ -1,6 +1,8 @@
 # lit configuration for RunMat: .mlir tests drive runmat-opt, .m tests drive
 # the front end and both compilers (runmat-jit and runmatc executables).
 import os
+import sys
+
 import lit.formats
 
 config.name = "RunMat"
@@ -32,7 +34,6 @@ else:
         "%s %%s > %%t.jit.out && cat %%t.jit.out" % os.path.join(tools, "runmat-jit")))
 config.environment["OPENBLAS_NUM_THREADS"] = "1"
 # Python helpers under test/Inputs (excluded from discovery).
-import sys
 config.substitutions.append(("%python", sys.executable))
 # %expect-exit N CMD...: CMD must exit with exactly status N (not a signal).
 config.substitutions.append((

@@ -119,13 +119,13 @@ for i in range(3):
 PROGRAMS = ["control_flow.m", "functions.m", "func_recursion.m", "index_end.m"]
 for name in PROGRAMS:
     src = open(os.path.join(E2E, name), encoding="utf-8").read()
-    stride = max(1, len(src) // 6)
+    stride = max(1, len(src) // 5)
     for cut in range(1, len(src), stride):
         p = write("prefix_%s_%d.m" % (name[:-2], cut), src[:cut])
         jit(p)
     # Every prefix through the front end only (cheap): no crash in the parser
     # or in Sema on any cut point, at a finer stride.
-    fine = max(1, len(src) // 10)
+    fine = max(1, len(src) // 8)
     for cut in range(1, len(src), fine):
         p = write("fprefix_%s_%d.m" % (name[:-2], cut), src[:cut])
         jit(p, "--emit=mlir")
@@ -143,7 +143,7 @@ TOKENS = ["x", "y", "A", "f", "disp", "zeros", "end", "if", "elseif", "else",
           "/", "\\", "^", ".^", ".*", "./", "'", ".'", ":", "&", "|", "&&", "||",
           "~", "<", ">=", "@", "@(x)", ".", "...\n", "%{\n", "%}\n", "% c\n"]
 LOOPY = {"for", "while"}
-for i in range(20):
+for i in range(16):
     toks = [rng.choice(TOKENS) for _ in range(rng.randrange(3, 120))]
     p = write("soup%d.m" % i, " ".join(toks))
     jit(p, "--emit=llvm")
@@ -230,7 +230,7 @@ mlir_files = ["ops.mlir", "ops-calls.mlir", "ops-indexing.mlir",
               "ops-variables.mlir"]
 for name in mlir_files:
     src = open(os.path.join(MLIR_DIR, name), encoding="utf-8").read()
-    stride = max(1, len(src) // 8)
+    stride = max(1, len(src) // 6)
     for cut in range(1, len(src), stride):
         p = write("mprefix_%s_%d.mlir" % (name[:-5], cut), src[:cut])
         opt(p, "--convert-runmat-to-llvm")
