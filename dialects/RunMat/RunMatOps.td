@@ -553,13 +553,15 @@ def RunMat_AllocVarOp : RunMat_Op<"alloc_var"> {
     A variable's storage in the current function, initially unassigned.
     With `workspace`, the storage is the runtime's persistent workspace
     variable of that name (the interactive prompt's variables), which must
-    hold `!runmat.value`.
+    hold `!runmat.value`. With `param`, the variable is an input parameter
+    of the function: reading it unassigned (the caller passed fewer
+    arguments) raises "Not enough input arguments." (MATLAB:minrhs).
 
     ```mlir
     %x = runmat.alloc_var "x" : !runmat.slot<f64>
     ```
   }];
-  let arguments = (ins StrAttr:$name, UnitAttr:$workspace);
+  let arguments = (ins StrAttr:$name, UnitAttr:$workspace, UnitAttr:$param);
   let results = (outs RunMat_SlotType:$slot);
   let assemblyFormat = "$name attr-dict `:` type($slot)";
 }

@@ -144,11 +144,12 @@ private:
   //===--------------------------------------------------------------===//
   // Slots
   //===--------------------------------------------------------------===//
-  Value allocSlot(const std::string &name, Type elem, bool workspace = false) {
+  Value allocSlot(const std::string &name, Type elem, bool workspace = false,
+                  bool param = false) {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(entryBlock);
     return AllocVarOp::create(b, b.getUnknownLoc(), SlotType::get(&ctx, elem),
-                              name, workspace);
+                              name, workspace, param);
   }
   Value slotOf(const std::string &name) {
     auto it = slots.find(name);
@@ -229,8 +230,11 @@ private:
     EnterOp::create(b, l, fn ? fn->name : fileBase, path);
 
     bool workspace = prog.repl() && s.isScript;
-    for (auto &[name, t] : s.vars)
-      slots[name] = allocSlot(name, mlirTy(t), workspace);
+    for (auto &[name, t] : s.vars) {
+      bool param = fn && !s.isScript && name != "varargin" &&
+                   llvm::is_contained(fn->params, name);
+      slots[name] = allocSlot(name, mlirTy(t), workspace, param);
+    }
 
     temps.clear();
     pushTemps();
@@ -684,9 +688,7 @@ private:
         branchTo(merge, l);
         break;
       }
-      pushTemps();
-      Value cond = condition(emitExpr(*c.cond), loc(c.loc));
-      popTemps(l);
+      Value cond = emitCondition(*c.cond, loc(c.loc));
       MBlock *thenB = newBlock(), *elseB = newBlock();
       cf::CondBranchOp::create(b, l, cond, thenB, elseB);
       b.setInsertionPointToStart(thenB);
@@ -704,9 +706,7 @@ private:
     MBlock *header = newBlock(), *body = newBlock(), *exit = newBlock();
     cf::BranchOp::create(b, l, header);
     b.setInsertionPointToStart(header);
-    pushTemps();
-    Value cond = condition(emitExpr(*s.cond), l);
-    popTemps(l);
+    Value cond = emitCondition(*s.cond, l);
     cf::CondBranchOp::create(b, l, cond, body, exit);
     b.setInsertionPointToStart(body);
     loops.push_back({header, exit, tryDepth});
@@ -1373,6 +1373,67 @@ private:
     if (!scalar)
       own(r);
     return EV{r, t};
+  }
+
+  /// An if/while condition. There (and only there) MATLAB short-circuits
+  /// the elementwise `a | b` and `a & b` at the top of the condition: when
+  /// `a` is a scalar that decides the result (true for |, false for &), `b`
+  /// is not evaluated; otherwise the result is all(a | b) / all(a & b).
+  Value emitCondition(const Expr &e, MLoc l) {
+    const auto *be = e.kind == Expr::Kind::Binary
+                         ? static_cast<const BinaryExpr *>(&e)
+                         : nullptr;
+    if (!be || (be->op != BinOp::Or && be->op != BinOp::And)) {
+      pushTemps();
+      Value c = condition(emitExpr(e), l);
+      popTemps(l);
+      return c;
+    }
+    bool isOr = be->op == BinOp::Or;
+    MBlock *full = newBlock(), *merge = newBlock();
+    merge->addArgument(b.getI1Type(), l);
+    Value decided = arith::ConstantOp::create(b, l, b.getBoolAttr(isOr));
+    auto branchOnTruth = [&](Value t) {
+      if (isOr)
+        cf::CondBranchOp::create(b, l, t, merge, ValueRange{decided}, full,
+                                 ValueRange{});
+      else
+        cf::CondBranchOp::create(b, l, t, full, ValueRange{}, merge,
+                                 ValueRange{decided});
+    };
+    pushTemps();
+    EV lhs = emitExpr(*be->lhs);
+    if (lhs.ty == Ty::Num || lhs.ty == Ty::Bool) {
+      // A scalar by inference: its truth decides or defers to b alone
+      // (0 | b and 1 & b are b's own truth).
+      Value t = condition(lhs, l);
+      popTemps(l);
+      branchOnTruth(t);
+      b.setInsertionPointToStart(full);
+      cf::BranchOp::create(b, l, merge, ValueRange{emitCondition(*be->rhs, l)});
+      b.setInsertionPointToStart(merge);
+      return merge->getArgument(0);
+    }
+    // Unknown shape: decide at run time whether `a` is a scalar.
+    Value lv = asValue(lhs, l);
+    auto isScalar = BuiltinOp::create(b, l, TypeRange{b.getI1Type()},
+                                      b.getStringAttr("isscalar"),
+                                      ValueRange{lv}, b.getI32IntegerAttr(1));
+    MBlock *scalar = newBlock();
+    cf::CondBranchOp::create(b, l, isScalar.getResult(0), scalar, full);
+    b.setInsertionPointToStart(scalar);
+    branchOnTruth(TruthOp::create(b, l, lv, /*scalar=*/true));
+    b.setInsertionPointToStart(full);
+    pushTemps();
+    Value rv = asValue(emitExpr(*be->rhs), l);
+    Value both = isOr ? own(OrOp::create(b, l, lv, rv).getResult())
+                      : own(AndOp::create(b, l, lv, rv).getResult());
+    Value c = TruthOp::create(b, l, both, /*scalar=*/false);
+    popTemps(l);
+    cf::BranchOp::create(b, l, merge, ValueRange{c});
+    b.setInsertionPointToStart(merge);
+    popTemps(l); // releases `a`
+    return merge->getArgument(0);
   }
 
   /// a && b, a || b: b is evaluated only when needed; both must be

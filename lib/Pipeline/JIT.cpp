@@ -23,7 +23,10 @@ int runmat::runJIT(ModuleOp module, const PipelineOptions &opts) {
   eo.transformer = transformer;
   eo.jitCodeGenOptLevel = opts.optLevel == 0 ? llvm::CodeGenOptLevel::None
                                              : llvm::CodeGenOptLevel::Default;
-  auto engine = ExecutionEngine::create(module, eo);
+  // Code generation uses the same target machine (CPU, features, level)
+  // as the optimiser and as runmatc.
+  auto engine = ExecutionEngine::create(module, eo,
+                                        hostTargetMachine(opts.optLevel));
   if (!engine) {
     llvm::errs() << "error: JIT compilation failed: " << engine.takeError() << "\n";
     return -1;

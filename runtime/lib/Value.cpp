@@ -5,11 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/rt/Value.h"
+#include "runmat/rt/abi.h"
 
 #include <sys/mman.h>
 #include "runmat/rt/Error.h"
 
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <limits>
 #include <new>
@@ -107,6 +109,23 @@ ValueRef::~ValueRef() {
 // --- Value -------------------------------------------------------------------
 
 Value::~Value() { delete fh; }
+
+// The header layout compiled code reads (abi.h, RM_LAYOUT_*). The data
+// pointers inside the std::vector members are checked by the unit tests.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+static_assert(offsetof(Value, refcount) == RM_LAYOUT_REFCOUNT &&
+                  sizeof(Value::refcount) == 8,
+              "abi.h RM_LAYOUT_REFCOUNT");
+static_assert(offsetof(Value, cls) == RM_LAYOUT_KIND &&
+                  offsetof(Value, complex) == RM_LAYOUT_KIND + 1 &&
+                  (int)ClassId::Double == 0,
+              "abi.h RM_LAYOUT_KIND");
+static_assert(offsetof(Value, dims) == RM_LAYOUT_DIMS, "abi.h RM_LAYOUT_DIMS");
+static_assert(offsetof(Value, re) == RM_LAYOUT_DATA_BEGIN &&
+                  RM_LAYOUT_DATA_END == RM_LAYOUT_DATA_BEGIN + sizeof(double *),
+              "abi.h RM_LAYOUT_DATA_*");
+#pragma GCC diagnostic pop
 
 int64_t Value::numel() const {
   int64_t n = 1;

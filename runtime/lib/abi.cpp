@@ -703,6 +703,10 @@ void rm_error_undefined(const char *name) {
   fail("MATLAB:UndefinedFunction", msg.c_str());
 }
 
+void rm_error_not_enough_inputs(void) {
+  fail("MATLAB:minrhs", "Not enough input arguments.");
+}
+
 void rm_error_unassigned_output(const char *name, const char *function) {
   std::string fn = function ? function : (gLoc.function ? gLoc.function : "");
   std::string msg = std::string("Output argument \"") + (name ? name : "") +
@@ -721,6 +725,17 @@ void rm_error_too_many_outputs(const char *fname) {
 }
 
 void rm_enter_function(const char *file, const char *function) {
+  // MATLAB's default RecursionLimit: deeper calls raise an error instead of
+  // overflowing the native stack.
+  if (gFrames.size() >= 500) {
+    RM_GUARD_BEGIN
+    throwError("MATLAB:recursionLimit",
+               "Maximum recursion limit of 500 reached. Use "
+               "set(0,'RecursionLimit',N) to change the limit. Be aware that "
+               "exceeding your available stack space can crash MATLAB and/or "
+               "your computer.");
+    RM_GUARD_END
+  }
   Location caller = gLoc;
   caller.line = rm_current_line;
   gFrames.push_back(caller);

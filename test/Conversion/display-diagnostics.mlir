@@ -34,7 +34,7 @@ func.func @disp(%v: !runmat.value, %x: f64, %b: i1) {
   runmat.enter "f" in "f.m"
   // CHECK-NEXT: %[[LP:.*]] = llvm.mlir.addressof @rm_current_line : !llvm.ptr
   // CHECK-NEXT: %[[L:.*]] = llvm.mlir.constant(7 : i32) : i32
-  // CHECK-NEXT: llvm.store %[[L]], %[[LP]] : i32, !llvm.ptr
+  // CHECK-NEXT: llvm.store %[[L]], %[[LP]] {tbaa = [#{{.*}}]} : i32, !llvm.ptr
   runmat.line 7
   // CHECK-NEXT: llvm.call @rm_leave_function() : () -> ()
   runmat.leave

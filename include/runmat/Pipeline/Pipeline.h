@@ -70,6 +70,10 @@ void initNativeTarget();
 /// A TargetMachine for this host's CPU and features.
 std::unique_ptr<llvm::TargetMachine> hostTargetMachine(unsigned optLevel);
 
+/// The "+f,-g,..." feature string hostTargetMachine uses: the host's
+/// features, AVX-512 off unless RUNMAT_AVX512=1 (see the definition).
+std::string hostFeatureString();
+
 /// A context with every dialect RunMat uses loaded.
 void prepareContext(mlir::MLIRContext &ctx);
 

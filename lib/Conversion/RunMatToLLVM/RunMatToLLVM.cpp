@@ -454,6 +454,161 @@ struct IndexLowering : RtPattern<IndexOp> {
   }
 };
 
+
+//===----------------------------------------------------------------------===//
+// Inline fast paths for scalar indexing of real double arrays
+//===----------------------------------------------------------------------===//
+
+/// Type-based alias tags for the memory compiled code touches directly:
+/// array elements ("data"), value headers ("header"), variable slots
+/// ("slot") and the runtime's line counter ("line"). Distinct tags tell LLVM
+/// that storing an element cannot change a header or a slot, so the header
+/// loads of an inlined A(i,j) = x leave the loop (LICM).
+ArrayAttr tbaaTag(MLIRContext *ctx, StringRef what) {
+  auto root = LLVM::TBAARootAttr::get(ctx, StringAttr::get(ctx, "RunMat TBAA"));
+  auto any = LLVM::TBAATypeDescriptorAttr::get(
+      ctx, "rm.any", {LLVM::TBAAMemberAttr::get(root, 0)});
+  auto type = LLVM::TBAATypeDescriptorAttr::get(
+      ctx, ("rm." + what).str(), {LLVM::TBAAMemberAttr::get(any, 0)});
+  return ArrayAttr::get(ctx, {LLVM::TBAATagAttr::get(type, type, 0)});
+}
+
+/// Returns (creating once per module) an internal, always-inline function
+/// `__rm_fast_{index,assign}_<n>` doing A(i[,j]) or A(i[,j]) = x on a real
+/// double array directly, by reading the value header at abi.h's
+/// RM_LAYOUT_* offsets, and calling `slowName` (the runtime entry with the
+/// same signature) for everything else: other classes, shared storage (for
+/// assignment), non-integer or out-of-range subscripts, growth. After
+/// inlining, a loop filling a matrix runs without a runtime call per element.
+LLVM::LLVMFuncOp getFastIndexFn(RtBuilder &b, bool assign, unsigned nidx,
+                                StringRef slowName) {
+  ConversionPatternRewriter &rw = b.rw;
+  ModuleOp m = b.module();
+  std::string name = (assign ? "__rm_fast_assign_" : "__rm_fast_index_") +
+                     std::to_string(nidx);
+  if (auto fn = m.lookupSymbol<LLVM::LLVMFuncOp>(name))
+    return fn;
+  SmallVector<Type> params{b.ptr()};
+  params.append(nidx, b.f64());
+  if (assign)
+    params.push_back(b.f64());
+  Type result = assign ? b.voidTy() : b.f64();
+  auto fnTy = LLVM::LLVMFunctionType::get(result, params);
+
+  OpBuilder::InsertionGuard g(rw);
+  // The slow entry is declared like any runtime function.
+  LLVM::LLVMFuncOp slow = m.lookupSymbol<LLVM::LLVMFuncOp>(slowName);
+  rw.setInsertionPointToStart(m.getBody());
+  if (!slow)
+    slow = LLVM::LLVMFuncOp::create(rw, m.getLoc(), slowName, fnTy);
+  auto fn = LLVM::LLVMFuncOp::create(rw, m.getLoc(), name, fnTy,
+                                     LLVM::Linkage::Internal);
+  fn.setAlwaysInline(true);
+  Location loc = m.getLoc();
+  SmallVector<Location> locs(params.size(), loc);
+  Block *entry = rw.createBlock(&fn.getBody(), {}, params, locs);
+  Block *check = rw.createBlock(&fn.getBody());
+  Block *fast = rw.createBlock(&fn.getBody(), {}, {b.i64()}, {loc});
+  Block *slowBlock = rw.createBlock(&fn.getBody());
+
+  Type i8 = IntegerType::get(b.ctx(), 8), i16 = IntegerType::get(b.ctx(), 16);
+  auto field = [&](Value base, int64_t off, Type t) -> Value {
+    Value addr = LLVM::GEPOp::create(rw, loc, b.ptr(), i8, base,
+                                     ArrayRef<LLVM::GEPArg>{(int32_t)off});
+    auto load = LLVM::LoadOp::create(rw, loc, t, addr);
+    load.setTBAATags(tbaaTag(b.ctx(), "header"));
+    return load.getResult();
+  };
+  auto f64c = [&](double v) {
+    return LLVM::ConstantOp::create(rw, loc, b.f64(), rw.getF64FloatAttr(v));
+  };
+  auto isInteger = [&](Value x) -> Value { // x >= 1 && x == trunc(x)
+    Value ge = LLVM::FCmpOp::create(rw, loc, LLVM::FCmpPredicate::oge, x, f64c(1));
+    Value t = LLVM::FTruncOp::create(rw, loc, x);
+    Value eq = LLVM::FCmpOp::create(rw, loc, LLVM::FCmpPredicate::oeq, t, x);
+    return LLVM::AndOp::create(rw, loc, ge, eq);
+  };
+
+  // entry: the value (through the slot for assignment); null goes slow.
+  rw.setInsertionPointToStart(entry);
+  Value v = entry->getArgument(0);
+  if (assign) {
+    auto load = LLVM::LoadOp::create(rw, loc, b.ptr(), v);
+    load.setTBAATags(tbaaTag(b.ctx(), "slot"));
+    v = load;
+  }
+  Value null = LLVM::ZeroOp::create(rw, loc, b.ptr());
+  Value isNull = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, v, null);
+  LLVM::CondBrOp::create(rw, loc, isNull, slowBlock, check);
+
+  // check: class, sharing, subscripts; computes the linear offset.
+  rw.setInsertionPointToStart(check);
+  Value kind = field(v, RM_LAYOUT_KIND, i16);
+  Value zero16 = LLVM::ConstantOp::create(rw, loc, i16, rw.getI16IntegerAttr(0));
+  Value ok = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, kind, zero16);
+  if (assign) {
+    Value rc = field(v, RM_LAYOUT_REFCOUNT, b.i64());
+    Value one = LLVM::ConstantOp::create(rw, loc, b.i64(), rw.getI64IntegerAttr(1));
+    ok = LLVM::AndOp::create(
+        rw, loc, ok, LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, rc, one));
+  }
+  Value begin = field(v, RM_LAYOUT_DATA_BEGIN, b.ptr());
+  Value end = field(v, RM_LAYOUT_DATA_END, b.ptr());
+  Value bytes = LLVM::SubOp::create(rw, loc,
+                                    LLVM::PtrToIntOp::create(rw, loc, b.i64(), end),
+                                    LLVM::PtrToIntOp::create(rw, loc, b.i64(), begin));
+  Value three = LLVM::ConstantOp::create(rw, loc, b.i64(), rw.getI64IntegerAttr(3));
+  Value numel = LLVM::SIToFPOp::create(
+      rw, loc, b.f64(), LLVM::AShrOp::create(rw, loc, bytes, three));
+  Value i = entry->getArgument(1);
+  ok = LLVM::AndOp::create(rw, loc, ok, isInteger(i));
+  Value lin = LLVM::FSubOp::create(rw, loc, i, f64c(1));
+  if (nidx == 2) {
+    // Subscripts (i, j): i within the rows, (j-1)*rows + i-1 within the
+    // elements (trailing dimensions fold into the second, as MATLAB does).
+    Value j = entry->getArgument(2);
+    Value dims = field(v, RM_LAYOUT_DIMS, b.ptr());
+    auto rowsI = LLVM::LoadOp::create(rw, loc, b.i64(), dims);
+    rowsI.setTBAATags(tbaaTag(b.ctx(), "header"));
+    Value rows = LLVM::SIToFPOp::create(rw, loc, b.f64(), rowsI);
+    ok = LLVM::AndOp::create(
+        rw, loc, ok, LLVM::FCmpOp::create(rw, loc, LLVM::FCmpPredicate::ole, i, rows));
+    ok = LLVM::AndOp::create(rw, loc, ok, isInteger(j));
+    Value jm1 = LLVM::FSubOp::create(rw, loc, j, f64c(1));
+    lin = LLVM::FAddOp::create(rw, loc, LLVM::FMulOp::create(rw, loc, jm1, rows), lin);
+  }
+  ok = LLVM::AndOp::create(
+      rw, loc, ok, LLVM::FCmpOp::create(rw, loc, LLVM::FCmpPredicate::olt, lin, numel));
+  // The conversion to an integer happens only once lin is known in range.
+  Value linI = LLVM::SelectOp::create(
+      rw, loc, ok, LLVM::FPToSIOp::create(rw, loc, b.i64(), lin),
+      LLVM::ConstantOp::create(rw, loc, b.i64(), rw.getI64IntegerAttr(0)));
+  LLVM::CondBrOp::create(rw, loc, ok, fast, ValueRange{linI}, slowBlock, ValueRange{});
+
+  // fast: load or store the element.
+  rw.setInsertionPointToStart(fast);
+  Value addr = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), begin,
+                                   ValueRange{fast->getArgument(0)});
+  if (assign) {
+    auto st = LLVM::StoreOp::create(rw, loc, entry->getArgument(nidx + 1), addr);
+    st.setTBAATags(tbaaTag(b.ctx(), "data"));
+    LLVM::ReturnOp::create(rw, loc, ValueRange{});
+  } else {
+    auto x = LLVM::LoadOp::create(rw, loc, b.f64(), addr);
+    x.setTBAATags(tbaaTag(b.ctx(), "data"));
+    LLVM::ReturnOp::create(rw, loc, x.getResult());
+  }
+
+  // slow: the runtime entry.
+  rw.setInsertionPointToStart(slowBlock);
+  auto call = LLVM::CallOp::create(rw, loc, slow, entry->getArguments());
+  if (assign)
+    LLVM::ReturnOp::create(rw, loc, ValueRange{});
+  else
+    LLVM::ReturnOp::create(rw, loc, call.getResult());
+  return fn;
+}
+
 struct IndexScalarLowering : RtPattern<IndexScalarOp> {
   using RtPattern::RtPattern;
   LogicalResult matchAndRewrite(IndexScalarOp op, OpAdaptor a,
@@ -461,10 +616,10 @@ struct IndexScalarLowering : RtPattern<IndexScalarOp> {
     auto b = rt(rw, op);
     SmallVector<Value> args{a.getBase()};
     llvm::append_range(args, a.getIndices());
-    SmallVector<Type> params(args.size(), b.f64());
-    params[0] = b.ptr();
-    rw.replaceOp(op, b.call(args.size() == 2 ? "rm_index_f64_1" : "rm_index_f64_2",
-                            b.f64(), params, args));
+    unsigned n = a.getIndices().size();
+    auto fn = getFastIndexFn(b, /*assign=*/false, n,
+                             n == 1 ? "rm_index_f64_1" : "rm_index_f64_2");
+    rw.replaceOp(op, LLVM::CallOp::create(rw, op.getLoc(), fn, args).getResult());
     return success();
   }
 };
@@ -491,11 +646,11 @@ struct IndexAssignLowering : RtPattern<IndexAssignOp> {
       SmallVector<Value> args{a.getSlot()};
       llvm::append_range(args, a.getIndices());
       args.push_back(a.getRhs());
-      SmallVector<Type> params(args.size(), b.f64());
-      params[0] = b.ptr();
-      b.call(a.getIndices().size() == 1 ? "rm_index_assign_f64_1"
-                                        : "rm_index_assign_f64_2",
-             b.voidTy(), params, args);
+      unsigned n = a.getIndices().size();
+      auto fn = getFastIndexFn(b, /*assign=*/true, n,
+                               n == 1 ? "rm_index_assign_f64_1"
+                                      : "rm_index_assign_f64_2");
+      LLVM::CallOp::create(rw, op.getLoc(), fn, args);
       rw.eraseOp(op);
       return success();
     }
@@ -567,9 +722,9 @@ struct LoadVarLowering : RtPattern<LoadVarOp> {
       return success();
     }
     Value defined = loadDefined(b, a.getSlot(), elem, &loaded);
-    auto name = op.getSlot().getDefiningOp<AllocVarOp>()
-                    ? op.getSlot().getDefiningOp<AllocVarOp>().getName()
-                    : StringRef("?");
+    auto alloc = op.getSlot().getDefiningOp<AllocVarOp>();
+    StringRef name = alloc ? alloc.getName() : StringRef("?");
+    bool param = alloc && alloc.getParam();
     std::string nameStr = name.str();
     std::optional<StringRef> outputOf = op.getOutputOf();
     std::string fnStr = outputOf ? outputOf->str() : "";
@@ -577,6 +732,8 @@ struct LoadVarLowering : RtPattern<LoadVarOp> {
       if (outputOf)
         b.call("rm_error_unassigned_output", b.voidTy(), {b.ptr(), b.ptr()},
                {b.str(nameStr), b.str(fnStr)});
+      else if (param)
+        b.call("rm_error_not_enough_inputs", b.voidTy(), {}, {});
       else
         b.call("rm_error_undefined", b.voidTy(), {b.ptr()}, {b.str(nameStr)});
     });
@@ -954,7 +1111,8 @@ struct LineLowering : RtPattern<LineOp> {
                                  Attribute());
     }
     Value addr = LLVM::AddressOfOp::create(rw, op.getLoc(), g);
-    LLVM::StoreOp::create(rw, op.getLoc(), b.constI32(op.getLine()), addr);
+    auto st = LLVM::StoreOp::create(rw, op.getLoc(), b.constI32(op.getLine()), addr);
+    st.setTBAATags(tbaaTag(b.ctx(), "line"));
     rw.eraseOp(op);
     return success();
   }

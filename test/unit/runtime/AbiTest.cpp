@@ -226,3 +226,35 @@ TEST(Abi, DisplayGoesToStdout) {
   EXPECT_NE(out.find("x ="), std::string::npos) << out;
   EXPECT_NE(out.find("5"), std::string::npos) << out;
 }
+
+// The fields compiled code reads inline (abi.h RM_LAYOUT_*) hold what the
+// runtime thinks they hold: refcount, kind, dims and the data range.
+TEST(AbiLayout, HeaderFieldsAtDocumentedOffsets) {
+  ValueRef a = makeMatrix(3, 2, {1, 2, 3, 4, 5, 6});
+  const char *p = reinterpret_cast<const char *>(a.get());
+  int64_t rc;
+  std::memcpy(&rc, p + RM_LAYOUT_REFCOUNT, sizeof rc);
+  EXPECT_EQ(rc, 1);
+  uint16_t kind;
+  std::memcpy(&kind, p + RM_LAYOUT_KIND, sizeof kind);
+  EXPECT_EQ(kind, 0);
+  const int64_t *dims;
+  std::memcpy(&dims, p + RM_LAYOUT_DIMS, sizeof dims);
+  EXPECT_EQ(dims, a->dims.data());
+  EXPECT_EQ(dims[0], 3);
+  const double *b, *e;
+  std::memcpy(&b, p + RM_LAYOUT_DATA_BEGIN, sizeof b);
+  std::memcpy(&e, p + RM_LAYOUT_DATA_END, sizeof e);
+  EXPECT_EQ(b, a->re.data());
+  EXPECT_EQ(e - b, 6);
+  // Anything but a real double has a non-zero kind.
+  ValueRef c = makeString("ab");
+  std::memcpy(&kind, reinterpret_cast<const char *>(c.get()) + RM_LAYOUT_KIND,
+              sizeof kind);
+  EXPECT_NE(kind, 0);
+  ValueRef z = makeDouble(1);
+  z->complex = true;
+  std::memcpy(&kind, reinterpret_cast<const char *>(z.get()) + RM_LAYOUT_KIND,
+              sizeof kind);
+  EXPECT_NE(kind, 0);
+}

@@ -25,6 +25,26 @@ extern "C" {
 
 typedef struct rm_value rm_value;
 
+/* Value header layout read directly by compiled code.
+ *
+ * The lowering inlines the common case of scalar indexing, A(i), A(i,j),
+ * A(i) = x and A(i,j) = x on a real double array, instead of calling the
+ * runtime: it reads these fields of the value behind an rm_value* at these
+ * byte offsets, and calls the runtime for anything else. The runtime checks
+ * the offsets at compile time (static_assert in Value.cpp) and the unit
+ * tests check the data pointers; changing the Value class means changing
+ * these numbers and nothing else.
+ *  - REFCOUNT: int64_t reference count (1: the holder may write in place).
+ *  - KIND: uint16_t, zero exactly when the value is a real double array.
+ *  - DIMS: pointer to the int64_t dimensions (dims[0] is the row count).
+ *  - DATA_BEGIN / DATA_END: pointers to the first and one past the last
+ *    element (double), column-major. */
+#define RM_LAYOUT_REFCOUNT 0
+#define RM_LAYOUT_KIND 8
+#define RM_LAYOUT_DIMS 16
+#define RM_LAYOUT_DATA_BEGIN 40
+#define RM_LAYOUT_DATA_END 48
+
 /* Binary operators (rm_binop). The numbering is part of the ABI. */
 enum rm_binop_kind {
   RM_OP_PLUS = 0,    /* +   */
@@ -179,6 +199,7 @@ void rm_display_bool(const char *name, int32_t b);
 void rm_error(const char *identifier, const char *message);
 void rm_error_undefined(const char *name);      /* undefined variable/function */
 void rm_error_unassigned_output(const char *name, const char *function);
+void rm_error_not_enough_inputs(void); /* unpassed input parameter read */
 void rm_error_too_many_inputs(const char *fname);
 void rm_error_too_many_outputs(const char *fname);
 /* The line of the statement now executing (compiled code stores into it). */
