@@ -28,7 +28,7 @@ def run(cmd, reps):
 def main():
     tmp = tempfile.mkdtemp()
     big = os.path.join(tmp, "big.m"); open(big, "w").write(program(10**8, 2000))
-    small = os.path.join(tmp, "small.m"); open(small, "w").write(program(10**6, 200))
+    small = os.path.join(tmp, "small.m"); open(small, "w").write(program(10**6, 2000))
     exe = os.path.join(tmp, "big")
     subprocess.run([os.path.join(ROOT, "build/bin/runmatc"), big, "-o", exe], check=True)
     res = {"jit": run([os.path.join(ROOT, "build/bin/runmat-jit"), big], 3),
@@ -37,7 +37,7 @@ def main():
     res["jit"]["n"] = res["aot"]["n"] = 2000
     if subprocess.run(["which", "octave-cli"], capture_output=True).returncode == 0:
         res["octave"] = run(["octave-cli", "--no-gui", "--norc", "--quiet", small], 1)
-        res["octave"]["N"], res["octave"]["n"] = 10**6, 200
+        res["octave"]["N"], res["octave"]["n"] = 10**6, 2000
     for k, r in res.items():
         r["ns_per_iter"] = r["loop"] / r["N"] * 1e9
         r["ns_per_elem"] = r["fill"] / (r["n"] ** 2) * 1e9

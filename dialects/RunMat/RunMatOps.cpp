@@ -152,5 +152,15 @@ LogicalResult SubsasgnOp::verify() {
   return verifyChain(*this, getKinds(), getCounts(), getArgs().size());
 }
 
+LogicalResult AllocVarOp::verify() {
+  bool boxed = isa<ValueType>(cast<SlotType>(getSlot().getType()).getElementType());
+  if ((getWorkspace() || getShared()) && !boxed)
+    return emitOpError("workspace and shared variables must hold "
+                       "!runmat.value");
+  if (getWorkspace() && getShared())
+    return emitOpError("a variable is either a workspace or a shared one");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "RunMat/RunMatOps.cpp.inc"

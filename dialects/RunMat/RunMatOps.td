@@ -556,14 +556,21 @@ def RunMat_AllocVarOp : RunMat_Op<"alloc_var"> {
     hold `!runmat.value`. With `param`, the variable is an input parameter
     of the function: reading it unassigned (the caller passed fewer
     arguments) raises "Not enough input arguments." (MATLAB:minrhs).
+    With `shared`, the storage is the runtime's shared variable of that key,
+    which outlives the call and starts as `[]`: a `global` variable (key
+    "global NAME", one per program) or a `persistent` one (key
+    "persistent FILE>FUNCTION>NAME", one per function, whatever the
+    specialization). Workspace and shared slots hold `!runmat.value`.
 
     ```mlir
     %x = runmat.alloc_var "x" : !runmat.slot<f64>
     ```
   }];
-  let arguments = (ins StrAttr:$name, UnitAttr:$workspace, UnitAttr:$param);
+  let arguments = (ins StrAttr:$name, UnitAttr:$workspace, UnitAttr:$param,
+                       OptionalAttr<StrAttr>:$shared);
   let results = (outs RunMat_SlotType:$slot);
   let assemblyFormat = "$name attr-dict `:` type($slot)";
+  let hasVerifier = 1;
 }
 
 def RunMat_LoadVarOp : RunMat_Op<"load_var", [

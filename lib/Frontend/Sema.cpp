@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/Frontend/Sema.h"
+#include "runmat/Frontend/Parser.h"
 
 #include "runmat/rt/abi.h"
 
@@ -345,6 +346,31 @@ public:
   }
 
 private:
+  /// `str2func('@(...) ...')` with a constant text that parses as an
+  /// anonymous function: that function's AST, else null (the call then
+  /// happens at run time).
+  static ExprPtr constantStr2func(IndexExpr &call,
+                                  const std::set<std::string> &scope) {
+    auto *callee = call.base && call.base->kind == Expr::Kind::Identifier
+                       ? static_cast<IdentifierExpr *>(call.base.get())
+                       : nullptr;
+    if (!callee || callee->name != "str2func" || scope.count("str2func") ||
+        call.args.size() != 1 || call.args[0]->kind != Expr::Kind::String)
+      return nullptr;
+    const std::string &text = static_cast<StringExpr &>(*call.args[0]).value;
+    size_t first = text.find_first_not_of(" \t");
+    if (first == std::string::npos || text[first] != '@')
+      return nullptr;
+    std::vector<Diagnostic> diags;
+    auto block = parseStatements(text, diags);
+    if (!block || block->size() != 1 || (*block)[0]->kind != Stmt::Kind::Expr)
+      return nullptr;
+    ExprPtr &x = static_cast<ExprStmt &>(*(*block)[0]).expr;
+    if (!x || x->kind != Expr::Kind::AnonFunc)
+      return nullptr;
+    return std::move(x);
+  }
+
   void liftExpr(ExprPtr &p, const std::set<std::string> &scope) {
     if (!p)
       return;
@@ -369,6 +395,14 @@ private:
       break;
     }
     case Expr::Kind::Index:
+      if (ExprPtr anon = constantStr2func(static_cast<IndexExpr &>(e), scope)) {
+        // str2func('@(x) ...') of a constant text: compiled like the
+        // anonymous function it spells, with nothing captured (MATLAB's
+        // str2func sees no workspace).
+        p = std::move(anon);
+        liftExpr(p, {});
+        break;
+      }
       sub(static_cast<IndexExpr &>(e).base);
       for (auto &a : static_cast<IndexExpr &>(e).args)
         sub(a);

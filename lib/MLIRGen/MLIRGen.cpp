@@ -42,6 +42,46 @@ struct EV {
   Ty ty = Ty::Any;
 };
 
+/// The `global` and `persistent` declarations of a body: name -> the key of
+/// its shared slot (see runmat.alloc_var).
+void collectSharedDecls(const ast::Block &body, const std::string &owner,
+                        std::map<std::string, std::string> &out) {
+  using ast::Stmt;
+  for (auto &sp : body) {
+    const Stmt &st = *sp;
+    switch (st.kind) {
+    case Stmt::Kind::Global:
+    case Stmt::Kind::Persistent:
+      for (auto &n : static_cast<const ast::DeclStmt &>(st).names)
+        out[n] = st.kind == Stmt::Kind::Global ? "global " + n
+                                               : "persistent " + owner + ">" + n;
+      break;
+    case Stmt::Kind::If:
+      for (auto &c : static_cast<const ast::IfStmt &>(st).clauses)
+        collectSharedDecls(c.body, owner, out);
+      break;
+    case Stmt::Kind::For:
+      collectSharedDecls(static_cast<const ast::ForStmt &>(st).body, owner, out);
+      break;
+    case Stmt::Kind::While:
+      collectSharedDecls(static_cast<const ast::WhileStmt &>(st).body, owner, out);
+      break;
+    case Stmt::Kind::Switch:
+      for (auto &c : static_cast<const ast::SwitchStmt &>(st).cases)
+        collectSharedDecls(c.body, owner, out);
+      break;
+    case Stmt::Kind::TryCatch: {
+      auto &t = static_cast<const ast::TryCatchStmt &>(st);
+      collectSharedDecls(t.tryBody, owner, out);
+      collectSharedDecls(t.catchBody, owner, out);
+      break;
+    }
+    default:
+      break;
+    }
+  }
+}
+
 class Gen {
 public:
   Gen(MLIRContext &ctx, sema::Program &prog, const std::string &path)
@@ -145,11 +185,11 @@ private:
   // Slots
   //===--------------------------------------------------------------===//
   Value allocSlot(const std::string &name, Type elem, bool workspace = false,
-                  bool param = false) {
+                  bool param = false, StringAttr shared = {}) {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(entryBlock);
     return AllocVarOp::create(b, b.getUnknownLoc(), SlotType::get(&ctx, elem),
-                              name, workspace, param);
+                              name, workspace && !shared, param, shared);
   }
   Value slotOf(const std::string &name) {
     auto it = slots.find(name);
@@ -230,10 +270,18 @@ private:
     EnterOp::create(b, l, fn ? fn->name : fileBase, path);
 
     bool workspace = prog.repl() && s.isScript;
+    const ast::Block &declBody = s.isScript ? prog.file().script : fn->body;
+    std::map<std::string, std::string> shared;
+    collectSharedDecls(declBody, path + ">" + (fn ? fn->name : fileBase), shared);
+    sharedSlots.clear();
     for (auto &[name, t] : s.vars) {
       bool param = fn && !s.isScript && name != "varargin" &&
                    llvm::is_contained(fn->params, name);
-      slots[name] = allocSlot(name, mlirTy(t), workspace, param);
+      auto it = shared.find(name);
+      StringAttr key = it == shared.end() ? StringAttr() : b.getStringAttr(it->second);
+      slots[name] = allocSlot(name, key ? valueTy() : mlirTy(t), workspace, param, key);
+      if (key)
+        sharedSlots.insert(name);
     }
 
     temps.clear();
@@ -321,7 +369,8 @@ private:
     temps.pop_back();
     if (!workspace)
       for (auto &[name, slot] : slots)
-        if (isa<ValueType>(cast<SlotType>(slot.getType()).getElementType()))
+        if (isa<ValueType>(cast<SlotType>(slot.getType()).getElementType()) &&
+            !sharedSlots.count(name))
           ClearVarOp::create(b, l, slot);
     LeaveOp::create(b, l);
     func::ReturnOp::create(b, l, results);
@@ -423,10 +472,9 @@ private:
       emitTry(static_cast<const TryCatchStmt &>(s), l);
       break;
     case Stmt::Kind::Global:
-      unsupported("global variables", l);
-      break;
     case Stmt::Kind::Persistent:
-      unsupported("persistent variables", l);
+      // The variables are bound to their shared slots at function entry
+      // (collectSharedDecls); the declaration itself does nothing more.
       break;
     case Stmt::Kind::Command: {
       auto &c = static_cast<const CommandStmt &>(s);
@@ -663,6 +711,27 @@ private:
       }
       unsupported("multiple assignment from a non-call expression", l);
       return;
+    }
+    // [s.f] = deal(...): as many outputs as s has elements, so the
+    // runtime does the whole assignment (s = __deal_fields(s, 'f', ...)).
+    if (*callee == "deal" && !prog.findFunction("deal") && nout == 1 &&
+        s.lhs[0] && s.lhs[0]->kind == Expr::Kind::Field) {
+      auto &fe = static_cast<const FieldExpr &>(*s.lhs[0]);
+      if (fe.base->kind == Expr::Kind::Identifier) {
+        const std::string &var = static_cast<const IdentifierExpr &>(*fe.base).name;
+        SmallVector<Value> argv{asValue(EV{load(var, l), varTy(var)}, l),
+                                own(StringOp::create(b, l, fe.name))};
+        for (const Expr *a : callArgs(*s.rhs))
+          argv.push_back(mayBeList(*a) ? emitListable(*a, l)
+                                       : asValue(emitExpr(*a), l));
+        auto op = BuiltinOp::create(b, l, TypeRange{valueTy()},
+                                    b.getStringAttr("__deal_fields"), argv,
+                                    b.getI32IntegerAttr(1));
+        store(var, EV{own(op.getResult(0)), Ty::Any}, l);
+        if (s.display)
+          DisplayOp::create(b, l, var, load(var, l));
+        return;
+      }
     }
     std::vector<EV> outs = emitCall(*callee, callArgs(*s.rhs), nout, l);
     for (int k = 0; k < nout && k < (int)outs.size(); ++k) {
@@ -1530,6 +1599,20 @@ private:
   std::vector<EV> emitCall(const std::string &name,
                            const std::vector<const Expr *> &args, int nargout,
                            MLoc l) {
+    // narginchk/nargoutchk check the calling function's own counts, which
+    // are compile-time constants of this specialization.
+    if ((name == "narginchk" || name == "nargoutchk") && spec->fn &&
+        !prog.findFunction(name)) {
+      SmallVector<Value> argv;
+      for (const Expr *a : args)
+        argv.push_back(asValue(emitExpr(*a), l));
+      double n = name == "narginchk" ? (double)spec->argTys.size()
+                                     : (double)spec->nargout;
+      argv.push_back(asValue(EV{f64Const(n, l), Ty::Num}, l));
+      BuiltinOp::create(b, l, TypeRange{}, b.getStringAttr("__" + name), argv,
+                        b.getI32IntegerAttr(0));
+      return {};
+    }
     std::vector<Ty> resTys = prog.callTypes(*spec, name, args, nargout);
     if (const Function *fn = prog.findFunction(name)) {
       std::vector<Ty> argTys;
@@ -1619,6 +1702,7 @@ private:
   OpBuilder b;
   sema::Program &prog;
   std::string path, fileBase;
+  std::set<std::string> sharedSlots; // global/persistent names of this function
   ModuleOp module;
   std::deque<Specialization *> queue;
   std::set<Specialization *> emitted;

@@ -644,6 +644,18 @@ rm_value **rm_workspace_slot(const char *name) {
   RM_GUARD_END
 }
 
+rm_value **rm_shared_slot(const char *key) {
+  RM_GUARD_BEGIN
+  // global and persistent variables: created as [] on first use, alive
+  // until the program ends.
+  static std::unordered_map<std::string, rm_value *> shared;
+  rm_value *&slot = shared[key ? key : ""];
+  if (!slot)
+    slot = reinterpret_cast<rm_value *>(makeEmpty().release());
+  return &slot;
+  RM_GUARD_END
+}
+
 void rm_assign_ans(rm_value **slot, rm_value *v, int32_t display) {
   if (!v)
     return;

@@ -677,6 +677,8 @@ struct AllocVarLowering : RtPattern<AllocVarOp> {
     Value slot;
     if (op.getWorkspace()) {
       slot = b.call("rm_workspace_slot", b.ptr(), {b.ptr()}, {b.str(op.getName())});
+    } else if (auto key = op.getShared()) {
+      slot = b.call("rm_shared_slot", b.ptr(), {b.ptr()}, {b.str(*key)});
     } else if (isa<ValueType>(elem)) {
       slot = b.entryAlloca(b.ptr(), 1);
       LLVM::StoreOp::create(rw, op.getLoc(), b.nullPtr(), slot, /*alignment=*/0, b.volatileSlots());

@@ -592,6 +592,46 @@ Args bi_deal(int nargout, const Args &args) {
   return args;
 }
 
+/// `[s.f] = deal(x, ...)`, which the compiler rewrites to
+/// `s = __deal_fields(s, 'f', x, ...)`: field f of element k of the struct
+/// array s gets x (one input) or the k-th input; the field is added when
+/// missing, and an empty non-struct s becomes a 1x1 struct.
+Args bi_dealFields(int, const Args &args) {
+  ValueRef s = args[0];
+  std::string name = textUtf8(*args[1]);
+  if (s->cls != ClassId::Struct) {
+    if (!s->isEmpty())
+      throwError("MATLAB:heterogeneousStrucAssignment",
+                 "Field assignment to a non-structure array object.");
+    s = makeStruct({1, 1}, {});
+  }
+  int64_t n = s->numel();
+  size_t nin = args.size() - 2;
+  if (nin != 1 && (int64_t)nin != n)
+    throwErrorIn("deal", "MATLAB:deal:narginchk",
+                 "The number of outputs should match the number of inputs.");
+  makeUnique(s);
+  Value &out = *s;
+  int64_t f = fieldIndex(out, name);
+  size_t nf = out.fields.size();
+  if (f < 0) {
+    std::vector<ValueRef> cells;
+    cells.reserve((size_t)n * (nf + 1));
+    for (int64_t k = 0; k < n; ++k) {
+      for (size_t j = 0; j < nf; ++j)
+        cells.push_back(out.cells[(size_t)k * nf + j]);
+      cells.push_back(makeEmpty());
+    }
+    out.cells.swap(cells);
+    out.fields.push_back(name);
+    f = (int64_t)nf;
+    ++nf;
+  }
+  for (int64_t k = 0; k < n; ++k)
+    out.cells[(size_t)k * nf + (size_t)f] = args[2 + (nin == 1 ? 0 : (size_t)k)];
+  return {s};
+}
+
 // ---- exceptions -------------------------------------------------------------------
 
 Args bi_MException(int, const Args &args) {

@@ -190,4 +190,34 @@ Args bi_is_function_handle(int nargout, const Args &args) {
   return {makeBool(args[0]->cls == ClassId::FunctionHandle)};
 }
 
+// ---- narginchk / nargoutchk ---------------------------------------------------
+// The compiler rewrites narginchk(lo, hi) in a function to
+// __narginchk(lo, hi, nargin) (likewise nargoutchk), nargin being known there.
+
+namespace {
+void countCheck(const char *fn, const Args &args, bool inputs) {
+  if (args.size() != 3)
+    throwErrorIn(fn, "MATLAB:narginchk:invalidInput", "Invalid number of arguments.");
+  double lo = scalarOf(*args[0], "minimum"), hi = scalarOf(*args[1], "maximum");
+  double n = scalarOf(*args[2], "count");
+  std::string id = std::string("MATLAB:") + (inputs ? "narginchk" : "nargoutchk");
+  if (n < lo)
+    throwErrorIn(fn, (id + (inputs ? ":notEnoughInputs" : ":notEnoughOutputs")).c_str(),
+                 inputs ? "Not enough input arguments." : "Not enough output arguments.");
+  if (n > hi)
+    throwErrorIn(fn, (id + (inputs ? ":tooManyInputs" : ":tooManyOutputs")).c_str(),
+                 inputs ? "Too many input arguments." : "Too many output arguments.");
+}
+} // namespace
+
+Args bi_narginchk(int, const Args &args) {
+  countCheck("narginchk", args, true);
+  return {};
+}
+
+Args bi_nargoutchk(int, const Args &args) {
+  countCheck("nargoutchk", args, false);
+  return {};
+}
+
 } // namespace runmat::rt

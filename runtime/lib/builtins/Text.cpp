@@ -13,6 +13,8 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <map>
 
 namespace runmat::rt {
 
@@ -234,6 +236,96 @@ Args bi_error(int, const Args &args) {
   if (msg.empty())
     return {};
   throw MatlabError(id, msg);
+}
+
+// ---- warning / lastwarn -----------------------------------------------------------
+
+namespace {
+struct WarningState {
+  bool allOff = false;
+  std::map<std::string, bool> byId; // explicit on/off per identifier
+  std::string lastMessage, lastId;
+  bool enabled(const std::string &id) const {
+    auto it = byId.find(id);
+    if (!id.empty() && it != byId.end())
+      return it->second;
+    return !allOff;
+  }
+};
+WarningState &warnings() {
+  static WarningState w;
+  return w;
+}
+
+ValueRef warningStateStruct(const std::string &id, bool on) {
+  ValueRef s = makeStruct({1, 1}, {"identifier", "state"});
+  s->cells[0] = makeString(id);
+  s->cells[1] = makeString(on ? "on" : "off");
+  return s;
+}
+} // namespace
+
+/// warning(msg), warning(fmt, ...), warning(id, fmt, ...): prints
+/// "Warning: MESSAGE" to stderr unless that warning is off.
+/// warning('off'|'on'|'query', id|'all') controls and reads the state.
+Args bi_warning(int nargout, const Args &args) {
+  WarningState &w = warnings();
+  const Value &a = *args[0];
+  if (a.cls == ClassId::Struct) // warning(stateStruct): restore states
+    return {};
+  if (a.cls != ClassId::Char)
+    throwErrorIn("warning", "MATLAB:warning:invalidInput",
+                 "The message must be a character vector.");
+  std::string first = charText(a);
+  if (first == "on" || first == "off" || first == "query") {
+    std::string id = args.size() > 1 ? charText(*args[1]) : "all";
+    if (first != "query") {
+      bool on = first == "on";
+      if (id == "all") {
+        w.allOff = !on;
+        w.byId.clear();
+      } else {
+        w.byId[id] = on;
+      }
+    }
+    if (nargout > 0 || first == "query")
+      return {warningStateStruct(id, id == "all" ? !w.allOff : w.enabled(id))};
+    return {};
+  }
+  std::string id, msg;
+  if (args.size() == 1) {
+    msg = first; // one argument: the text as is
+  } else {
+    size_t data = 1;
+    std::string fmt = first;
+    if (isIdentifier(first)) {
+      id = first;
+      fmt = charText(*args[1]);
+      data = 2;
+    }
+    msg = formatPrintf(fmt, dataArgs(args, data));
+  }
+  if (msg.empty() || !w.enabled(id))
+    return {};
+  w.lastMessage = msg;
+  w.lastId = id;
+  std::fflush(stdout);
+  std::fprintf(stderr, "Warning: %s\n", msg.c_str());
+  std::fflush(stderr);
+  return {};
+}
+
+/// [msg, id] = lastwarn: the last warning issued.
+Args bi_lastwarn(int nargout, const Args &args) {
+  WarningState &w = warnings();
+  Args out{makeString(w.lastMessage)};
+  if (nargout > 1)
+    out.push_back(makeString(w.lastId));
+  if (!args.empty()) {
+    w.lastMessage = charText(*args[0]);
+    w.lastId = args.size() > 1 ? charText(*args[1]) : "";
+  }
+  return out;
 }
 
 } // namespace runmat::rt

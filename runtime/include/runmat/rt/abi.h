@@ -166,6 +166,10 @@ int32_t rm_has_builtin(const char *name);
 /* The persistent workspace variable `name` (the interactive prompt's
  * variables): a slot that outlives one compiled input. */
 rm_value **rm_workspace_slot(const char *name);
+/* The slot of a global or persistent variable (key "global NAME" or
+ * "persistent FILE>FUNCTION>NAME"): created holding [] on first use, stable
+ * for the life of the program. Compiled code never releases it. */
+rm_value **rm_shared_slot(const char *key);
 /* For a call statement: when v is not null, *slot = v (retaining it) and,
  * with display, show it as `ans`. */
 void rm_assign_ans(rm_value **slot, rm_value *v, int32_t display);
