@@ -309,9 +309,7 @@ Args bi_warning(int nargout, const Args &args) {
     return {};
   w.lastMessage = msg;
   w.lastId = id;
-  std::fflush(stdout);
-  std::fprintf(stderr, "Warning: %s\n", msg.c_str());
-  std::fflush(stderr);
+  writeWarning(msg);
   return {};
 }
 
