@@ -343,13 +343,13 @@ def RunMat_ConcatOp : RunMat_Op<"concat"> {
     operands in each row. Empty operands vanish; char wins over numbers.
 
     ```mlir
-    %m = runmat.concat [2, 2] %a, %b, %c, %d
+    %m = runmat.concat [2, 2](%a, %b, %c, %d)
     ```
   }];
   let arguments = (ins DenseI64ArrayAttr:$row_lengths,
                    Variadic<RunMat_ValueType>:$elements);
   let results = (outs RunMat_ValueType:$result);
-  let assemblyFormat = "$row_lengths ($elements^)? attr-dict";
+  let assemblyFormat = "$row_lengths `(` $elements `)` attr-dict";
   let hasVerifier = 1;
 }
 
@@ -484,13 +484,13 @@ def RunMat_CellLiteralOp : RunMat_Op<"cell_literal"> {
     (`row_lengths` operands per row); comma-separated lists are expanded.
 
     ```mlir
-    %c = runmat.cell_literal [2] %a, %b
+    %c = runmat.cell_literal [2](%a, %b)
     ```
   }];
   let arguments = (ins DenseI64ArrayAttr:$row_lengths,
                    Variadic<RunMat_ValueType>:$elements);
   let results = (outs RunMat_ValueType:$result);
-  let assemblyFormat = "$row_lengths ($elements^)? attr-dict";
+  let assemblyFormat = "$row_lengths `(` $elements `)` attr-dict";
 }
 
 //===----------------------------------------------------------------------===//

@@ -304,7 +304,8 @@ private:
 
     exitBlock = new MBlock();
     const ast::Block &body = s.isScript ? prog.file().script : fn->body;
-    if (fn && fn->name.rfind("__anon_", 0) == 0 && s.nargout >= 2) {
+    if (fn && fn->name.rfind("__anon_", 0) == 0 &&
+        (s.nargout >= 2 || s.nargout == 0)) {
       emitAnonMultiOutput(s, l);
       return;
     }
@@ -377,6 +378,9 @@ private:
   }
 
   /// [a, b] = f(x) with f = @(v) max(v): the body call gives the outputs.
+  /// With nargout 0 (cellfun(@(x) disp(x), c), a statement f(x)) the body is
+  /// called with nargout 0 too, and its result, if any, is returned (null
+  /// when there is none).
   void emitAnonMultiOutput(Specialization &s, MLoc l) {
     auto &assign = static_cast<const AssignStmt &>(*s.fn->body.front());
     const Expr &rhs = *assign.rhs;
@@ -386,12 +390,19 @@ private:
       outs = emitCall(*callee, callArgs(rhs), s.nargout, l);
     else if (isVarCall(rhs))
       outs = emitCallValue(rhs, s.nargout, l);
+    else if (s.nargout == 0)
+      outs.push_back(emitExpr(rhs));
     else
       ErrorOp::create(b, l, "MATLAB:TooManyOutputs", "Too many output arguments.");
     SmallVector<Value> results;
     for (size_t k = 0; k < s.resultTys.size(); ++k) {
       Ty want = s.resultTys[k];
-      if (k < outs.size() && !sema::isBoxed(want)) {
+      if (s.nargout == 0 && (k >= outs.size() || !outs[k].v)) {
+        // No result: a null value (the entry returns no output).
+        Value null = LLVM::ZeroOp::create(b, l, LLVM::LLVMPointerType::get(&ctx));
+        results.push_back(
+            UnrealizedConversionCastOp::create(b, l, valueTy(), null).getResult(0));
+      } else if (k < outs.size() && !sema::isBoxed(want)) {
         results.push_back(coerce(outs[k], want, l));
       } else if (k < outs.size()) {
         Value v = asValue(outs[k], l);
@@ -988,7 +999,7 @@ private:
     // parameters (missing ones read as unassigned) and give one output.
     std::vector<std::pair<int, int>> cases;
     if (pe.anon) {
-      for (int nj = 1; nj <= 3; ++nj)
+      for (int nj = 0; nj <= 3; ++nj)
         cases.push_back({np, nj});
     } else {
       for (int ni = 0; ni <= np - (variadic ? 1 : 0); ++ni)
@@ -1002,11 +1013,8 @@ private:
       func.getBody().push_back(next);
       Value c;
       if (pe.anon) {
-        // Any nargin (missing parameters are unassigned); nargout 0 is 1.
-        Value one = i32c(1);
-        Value lt = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, nargout, one);
-        Value eff = arith::SelectOp::create(b, l, lt, one, nargout);
-        c = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, eff, i32c(nj));
+        // Any nargin (missing parameters are unassigned); nargout as asked.
+        c = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, nargout, i32c(nj));
       } else {
         Value a = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, nargin, i32c(ni));
         // nargout 0 only matches 0; nargout >= 1 picks nj = nargout.

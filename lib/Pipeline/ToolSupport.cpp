@@ -21,6 +21,8 @@ bool runmat::parseDriverArgs(int argc, char **argv, const char *tool,
       out.help = true;
     } else if (a == "--version") {
       out.version = true;
+    } else if (a == "--list-builtins") {
+      out.listBuiltins = true;
     } else if (a.size() == 3 && a[0] == '-' && a[1] == 'O' && a[2] >= '0' &&
                a[2] <= '3') {
       out.opts.optLevel = a[2] - '0';

@@ -108,10 +108,18 @@ std::string builtinsMarkdown() {
   s += "# Builtins\n\n";
   s += "Generated from `runtime/include/runmat/rt/Builtins.def` by "
        "`runmat::rt::builtinsMarkdown()`; do not edit by hand.\n\n";
-  s += "Inputs and outputs give the accepted counts (`N+` = at least N).\n\n";
+  size_t count = 0;
+  for (const BuiltinInfo &b : table())
+    count += !isInternalBuiltin(b.name);
+  s += std::to_string(count) +
+       " builtins. Inputs and outputs give the accepted counts (`N+` = at "
+       "least N). Names starting with `__` are the compiler's internal "
+       "helpers and are not listed.\n\n";
   s += "| Name | Inputs | Outputs | Summary |\n";
   s += "|---|---|---|---|\n";
   for (const BuiltinInfo &b : table()) {
+    if (isInternalBuiltin(b.name))
+      continue;
     s += "| `";
     s += b.name;
     s += "` | ";

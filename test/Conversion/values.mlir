@@ -53,6 +53,6 @@ func.func @ranges_concat(%a: !runmat.value, %d: !runmat.value, %z: !runmat.value
   // CHECK-NEXT: llvm.call @rm_range(%[[A]], %[[D]], %[[Z]])
   %s = runmat.range %a step %d to %z
   // CHECK: llvm.call @rm_concat(%{{.*}}, %[[LENS]], %[[ELEMS]]) : (i64, !llvm.ptr, !llvm.ptr) -> !llvm.ptr
-  %m = runmat.concat [2, 1] %a, %d, %z
+  %m = runmat.concat [2, 1](%a, %d, %z)
   return
 }

@@ -15,11 +15,11 @@ func.func @chains(%s: !runmat.value, %i: !runmat.value, %v: !runmat.value) {
   // CHECK: runmat.subsasgn %{{.*}} [2, 1] [1, 1]{{ ?}}(%{{.*}}, %{{.*}}) = %{{.*}}
   // LLVM: llvm.call @rm_subsasgn
   runmat.subsasgn %slot [2, 1] [1, 1] (%name, %i) = %v : !runmat.slot<!runmat.value>
-  // CHECK: runmat.cell_literal [2, 1] %{{.*}}, %{{.*}}, %{{.*}}
+  // CHECK: runmat.cell_literal [2, 1](%{{.*}}, %{{.*}}, %{{.*}})
   // LLVM: llvm.call @rm_cell_literal
-  %c = runmat.cell_literal [2, 1] %v, %i, %r
-  // CHECK: runmat.cell_literal []
-  %e = runmat.cell_literal []
+  %c = runmat.cell_literal [2, 1](%v, %i, %r)
+  // CHECK: runmat.cell_literal [](){{$}}
+  %e = runmat.cell_literal []()
   return
 }
 

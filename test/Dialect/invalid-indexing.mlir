@@ -80,7 +80,7 @@ func.func @end_no_subscripts(%a: !runmat.value) {
 
 func.func @concat_negative(%a: !runmat.value) {
   // expected-error @+1 {{row lengths must be non-negative}}
-  %r = runmat.concat [2, -1] %a
+  %r = runmat.concat [2, -1](%a)
   return
 }
 
@@ -88,6 +88,6 @@ func.func @concat_negative(%a: !runmat.value) {
 
 func.func @concat_too_few(%a: !runmat.value) {
   // expected-error @+1 {{row lengths add up to 1 but there are 2 elements}}
-  %r = runmat.concat [1] %a, %a
+  %r = runmat.concat [1](%a, %a)
   return
 }

@@ -10,7 +10,7 @@ func.func @mixed(%a: f64, %v: !runmat.value) {
 
 func.func @bad_concat(%a: !runmat.value) {
   // expected-error @+1 {{row lengths add up to 3 but there are 1 elements}}
-  %r = runmat.concat [3] %a
+  %r = runmat.concat [3](%a)
   return
 }
 

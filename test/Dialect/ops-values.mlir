@@ -51,9 +51,9 @@ func.func @ranges(%a: !runmat.value, %d: !runmat.value, %b: !runmat.value,
 
 // CHECK-LABEL: func.func @concat
 func.func @concat(%a: !runmat.value, %b: !runmat.value) {
-  // CHECK: runmat.concat [1, 1] %{{.*}}, %{{.*}}{{$}}
-  %v = runmat.concat [1, 1] %a, %b
-  // CHECK-NEXT: runmat.concat [2, 0] %{{.*}}, %{{.*}}{{$}}
-  %h = runmat.concat [2, 0] %a, %b
+  // CHECK: runmat.concat [1, 1](%{{.*}}, %{{.*}}){{$}}
+  %v = runmat.concat [1, 1](%a, %b)
+  // CHECK-NEXT: runmat.concat [2, 0](%{{.*}}, %{{.*}}){{$}}
+  %h = runmat.concat [2, 0](%a, %b)
   return
 }

@@ -23,8 +23,8 @@ func.func @values(%x: !runmat.value, %y: !runmat.value) {
   %r = runmat.range %x step %y to %p
   // CHECK: runmat.range %{{.*}} to %{{.*}}
   %r2 = runmat.range %x to %p
-  // CHECK: runmat.concat [2, 1] %{{.*}}, %{{.*}}, %{{.*}}
-  %m = runmat.concat [2, 1] %x, %y, %p
+  // CHECK: runmat.concat [2, 1](%{{.*}}, %{{.*}}, %{{.*}})
+  %m = runmat.concat [2, 1](%x, %y, %p)
   // CHECK: runmat.index %{{.*}}[%{{.*}}, %{{.*}}]
   %c = runmat.colon_all
   %i = runmat.index %m[%c, %x]

@@ -9,7 +9,7 @@ r = 1:3;
 q = 1:2:9;
 % CHECK-LABEL: func.func @__runmat_script()
 % CHECK-COUNT-6: runmat.box %{{.*}} : f64
-% CHECK: runmat.concat [2, 2, 2] %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}
+% CHECK: runmat.concat [2, 2, 2](%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
 % CHECK: runmat.string "abc"
 % CHECK: runmat.empty
 % CHECK: runmat.range %{{.*}} to %{{.*}}

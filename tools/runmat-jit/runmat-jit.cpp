@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "runmat/Pipeline/Pipeline.h"
 #include "runmat/Pipeline/ToolSupport.h"
+#include "runmat/rt/Builtins.h"
 #include "runmat/rt/abi.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -25,6 +26,7 @@ static const char *kHelp =
     "  -O0 ... -O3   optimisation level (default -O2)\n"
     "  --emit=STAGE  print a stage instead of running: ast, mlir,\n"
     "                mlir-lowered, llvm\n"
+    "  --list-builtins  print the builtin table as Markdown (docs/builtins.md)\n"
     "  --help        this text\n"
     "  --version     the RunMat version\n";
 
@@ -141,6 +143,10 @@ int main(int argc, char **argv) {
   }
   if (args.version) {
     std::cout << "runmat-jit (RunMat) " << kRunMatVersion << "\n";
+    return 0;
+  }
+  if (args.listBuiltins) {
+    std::cout << rt::builtinsMarkdown();
     return 0;
   }
   if (args.input.empty()) {

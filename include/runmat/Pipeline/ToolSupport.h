@@ -16,6 +16,7 @@ struct DriverArgs {
   EmitStage emit = EmitStage::None;
   PipelineOptions opts;
   bool help = false, version = false;
+  bool listBuiltins = false;     // --list-builtins (runmat-jit)
 };
 
 /// Parses argv; prints a message and returns false on a bad option.

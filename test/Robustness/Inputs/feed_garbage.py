@@ -253,7 +253,7 @@ MLIR_SNIPPETS = [
     '"runmat.range_element"(%v, %v, %v, %v, %v) : (!runmat.value, !runmat.value, !runmat.value, !runmat.value, !runmat.value) -> f64',
     '%x = runmat.string',
     '%x = runmat.box %v : !runmat.value',
-    '%x = runmat.concat [1, 2, 3] %v',
+    '%x = runmat.concat [1, 2, 3](%v)',
     '%x = runmat.index %v[%v',
     'runmat.line -5',
     'runmat.error "a"',

@@ -38,6 +38,11 @@ Args callBuiltin(const char *name, int nargout, const Args &args);
 /// The text of docs/builtins.md: one table row per builtin (name, arity,
 /// summary), in Builtins.def order.
 std::string builtinsMarkdown();
+/// Names starting with "__": helpers the compiler calls (for example
+/// __narginchk), not part of the documented library.
+inline bool isInternalBuiltin(const char *name) {
+  return name[0] == '_' && name[1] == '_';
+}
 
 // The implementations, declared from Builtins.def.
 #define RM_BUILTIN(NAME, FN, MININ, MAXIN, MAXOUT, SUMMARY)                    \
