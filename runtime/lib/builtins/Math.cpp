@@ -263,6 +263,48 @@ Args bi_expm1(int, const Args &args) {
       [](cplx z) { return std::exp(z) - 1.0; }, anyReal)};
 }
 
+// gamma, gammaln, erf, erfc take real input only (MATLAB: "Input must be
+// real."); gamma is Inf at 0 and the negative integers, as in MATLAB.
+namespace {
+[[noreturn]] cplx realOnly(const char *fn) {
+  throwErrorIn(fn, "MATLAB:realInputRequired", "Input must be real.");
+}
+} // namespace
+
+Args bi_gamma(int, const Args &args) {
+  return {floatUnary(
+      "gamma", *args[0],
+      [](double x) {
+        if (x <= 0 && x == std::floor(x))
+          return HUGE_VAL;
+        return std::tgamma(x);
+      },
+      [](cplx) -> cplx { realOnly("gamma"); }, anyReal)};
+}
+
+Args bi_gammaln(int, const Args &args) {
+  const Value &v = *args[0];
+  for (double x : v.re)
+    if (x < 0)
+      throwErrorIn("gammaln", "MATLAB:gammaln:negativeInput",
+                   "Input must be nonnegative.");
+  return {floatUnary(
+      "gammaln", v, [](double x) { return std::lgamma(x); },
+      [](cplx) -> cplx { realOnly("gammaln"); }, anyReal)};
+}
+
+Args bi_erf(int, const Args &args) {
+  return {floatUnary(
+      "erf", *args[0], [](double x) { return std::erf(x); },
+      [](cplx) -> cplx { realOnly("erf"); }, anyReal)};
+}
+
+Args bi_erfc(int, const Args &args) {
+  return {floatUnary(
+      "erfc", *args[0], [](double x) { return std::erfc(x); },
+      [](cplx) -> cplx { realOnly("erfc"); }, anyReal)};
+}
+
 Args bi_sin(int, const Args &args) {
   return {floatUnary(
       "sin", *args[0], [](double x) { return std::sin(x); },
