@@ -267,7 +267,11 @@ private:
     currentFunc = func;
     tryDepth = 0;
     b.setInsertionPointToStart(entryBlock);
-    EnterOp::create(b, l, fn ? fn->name : fileBase, path);
+    // Error traces name the function as its file knows it.
+    EnterOp::create(b, l,
+                    !fn ? fileBase
+                        : fn->displayName.empty() ? fn->name : fn->displayName,
+                    fn && !fn->sourcePath.empty() ? fn->sourcePath : path);
 
     bool workspace = prog.repl() && s.isScript;
     const ast::Block &declBody = s.isScript ? prog.file().script : fn->body;

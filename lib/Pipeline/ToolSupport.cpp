@@ -1,5 +1,6 @@
 //===- ToolSupport.cpp - Command lines and stages shared by the tools -----===//
 #include "runmat/Pipeline/ToolSupport.h"
+#include "runmat/Frontend/PathResolver.h"
 
 #include "mlir/IR/Verifier.h"
 #include "llvm/IR/LLVMContext.h"
@@ -61,6 +62,11 @@ int runmat::compileToStage(mlir::MLIRContext &ctx, const DriverArgs &args,
   if (args.emit == EmitStage::AST) {
     std::cout << ast::dump(*file);
     return 0;
+  }
+  std::string linkError;
+  if (!linkPathFunctions(*file, path, linkError)) {
+    std::cerr << linkError;
+    return 1;
   }
   module = generateModule(ctx, *file, path, args.opts);
   if (!module || mlir::failed(mlir::verify(*module))) {

@@ -295,6 +295,10 @@ struct Function {
   std::vector<std::string> outputs; // "varargout" last when variadic
   Block body;
   bool hasExplicitEnd = false;
+  /// For functions linked from another file on the path (PathResolver):
+  /// that file, and the name error traces show (`name` is then unique in
+  /// the program, "FILE>LOCAL" for the file's local functions).
+  std::string sourcePath, displayName;
 };
 
 /// A parsed .m file: a script (statements, then local functions) or a

@@ -220,4 +220,20 @@ Args bi_nargoutchk(int, const Args &args) {
   return {};
 }
 
+// ---- addpath / rmpath -------------------------------------------------------------
+// Functions on the path are found when the program is compiled: the
+// compiler searches the main file's folder, the current folder and every
+// folder an addpath call names with constant text (PathResolver). At run
+// time these calls only check their arguments.
+
+Args bi_addpath(int nargout, const Args &args) {
+  for (const ValueRef &a : args)
+    if (a->cls != ClassId::Char)
+      throwErrorIn("addpath", "MATLAB:addpath:InvalidInput",
+                   "Arguments must be character vectors.");
+  if (nargout > 0)
+    return {makeString("")};
+  return {};
+}
+
 } // namespace runmat::rt

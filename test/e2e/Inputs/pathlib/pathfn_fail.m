@@ -1,0 +1,3 @@
+function pathfn_fail()
+  error('pathfn:fail', 'failed in a path function');
+end
