@@ -110,6 +110,10 @@ ValueRef::~ValueRef() {
 
 Value::~Value() { delete fh; }
 
+const char *classNameOf(const Value &v) {
+  return v.exception ? "MException" : className(v.cls);
+}
+
 // The header layout compiled code reads (abi.h, RM_LAYOUT_*). The data
 // pointers inside the std::vector members are checked by the unit tests.
 #pragma GCC diagnostic push
@@ -468,6 +472,7 @@ ValueRef copyValue(const Value &v) {
     c->im = v.im;
     c->cells = v.cells;
     c->fields = v.fields;
+    c->exception = v.exception;
     if (v.fh)
       c->fh = new FunctionHandleData(*v.fh);
   } catch (std::bad_alloc &) {

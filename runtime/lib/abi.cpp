@@ -794,6 +794,7 @@ rm_value *rm_caught_error(void) {
   st->cells[1] = makeString(gLast.where);
   st->cells[2] = makeDouble(gLast.line);
   e->cells[2] = st;
+  e->exception = true;
   return out(e);
   RM_GUARD_END
 }

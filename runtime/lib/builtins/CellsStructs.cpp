@@ -658,6 +658,7 @@ Args bi_MException(int, const Args &args) {
   e->cells[0] = makeString(id);
   e->cells[1] = makeString(msg);
   e->cells[2] = makeStruct(Dims{0, 1}, {"file", "name", "line"});
+  e->exception = true;
   return {e};
 }
 

@@ -115,7 +115,7 @@ Args bi_ismatrix(int, const Args &args) {
 // -----------------------------------------------------------
 
 Args bi_class(int, const Args &args) {
-  return {makeString(className(args[0]->cls))};
+  return {makeString(classNameOf(*args[0]))};
 }
 
 Args bi_isnumeric(int, const Args &args) {
@@ -135,7 +135,7 @@ Args bi_iscell(int, const Args &args) {
 }
 
 Args bi_isstruct(int, const Args &args) {
-  return {boolValue(args[0]->cls == ClassId::Struct)};
+  return {boolValue(args[0]->cls == ClassId::Struct && !args[0]->exception)};
 }
 
 Args bi_isfloat(int, const Args &args) {
@@ -179,7 +179,7 @@ Args bi_isa(int, const Args &args) {
   else if (name == "integer")
     r = isIntegerClass(a.cls);
   else
-    r = name == className(a.cls);
+    r = name == classNameOf(a);
   return {boolValue(r)};
 }
 

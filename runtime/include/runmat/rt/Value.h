@@ -44,6 +44,8 @@ bool isFloatClass(ClassId c);    // double, single
 using Dims = std::vector<int64_t>;
 
 class Value;
+/// class(v): className(v.cls), or "MException" for an exception object.
+const char *classNameOf(const Value &v);
 
 /// An owning, intrusive reference to a Value (retain on copy, release on
 /// destruction). Null is allowed.
@@ -97,6 +99,9 @@ public:
   /// A Cell standing for a comma-separated list (c{:}, s.f of a struct
   /// array) on its way into a call or a concatenation; never stored.
   bool csList = false;
+  /// A Struct standing for an MException object (identifier, message,
+  /// stack): class() says MException and isstruct is false.
+  bool exception = false;
   Dims dims{0, 0};             // always >= 2 entries, trailing 1s beyond 2 trimmed
   std::vector<double> re;      // numeric / logical / char data, column-major
   std::vector<double> im;      // imaginary parts when complex
