@@ -517,6 +517,16 @@ constexpr double kUInt64Max = 18446744073709549568.0;
 
 } // namespace
 
+/// int64/uint64 elements are held as doubles, exact only up to 2^53:
+/// anything larger is refused rather than rounded silently.
+double exactInt64(double v) {
+  if (std::fabs(v) > 9007199254740992.0)
+    throwError("RunMat:int64Range",
+               "int64 and uint64 values beyond 2^53 (9007199254740992) are "
+               "not supported yet: RunMat holds integers as doubles.");
+  return v;
+}
+
 double castElement(double x, ClassId c) {
   switch (c) {
   case ClassId::Double:
@@ -536,9 +546,9 @@ double castElement(double x, ClassId c) {
   case ClassId::UInt32:
     return saturate(x, 0.0, 4294967295.0);
   case ClassId::Int64:
-    return saturate(x, -9223372036854775808.0, kInt64Max);
+    return exactInt64(saturate(x, -9223372036854775808.0, kInt64Max));
   case ClassId::UInt64:
-    return saturate(x, 0.0, kUInt64Max);
+    return exactInt64(saturate(x, 0.0, kUInt64Max));
   case ClassId::Logical:
     if (std::isnan(x))
       throwError("MATLAB:nologicalnan",
