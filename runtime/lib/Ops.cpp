@@ -99,6 +99,13 @@ void castInPlace(std::vector<double> &d, ClassId c) {
     return;
   }
   if (isIntegerClass(c) || c == ClassId::Char) {
+    // int64/uint64: castElement itself saturates and refuses values it
+    // cannot hold exactly.
+    if (c == ClassId::Int64 || c == ClassId::UInt64) {
+      for (double &x : d)
+        x = castElement(x, c);
+      return;
+    }
     double lo = castElement(-INFINITY, c), hi = castElement(INFINITY, c);
     for (double &x : d) {
       if (std::isnan(x)) {
