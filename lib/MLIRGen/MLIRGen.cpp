@@ -673,8 +673,65 @@ private:
     }
   }
 
+  /// `[s.f] = deal(...)`, `[s(idx).f] = deal(...)` and `[s.f] = c{:}`: as
+  /// many outputs as the field list has elements, which only the run time
+  /// knows, so the runtime does the whole assignment:
+  /// s = __deal_fields(s, 'f', {idx...}, mode, values...).
+  bool emitFieldListAssign(const MultiAssignStmt &s, const std::string *callee,
+                           MLoc l) {
+    if (s.lhs.size() != 1 || !s.lhs[0] || s.lhs[0]->kind != Expr::Kind::Field)
+      return false;
+    bool dealCall = callee && *callee == "deal" && !prog.findFunction("deal");
+    bool list = !callee && !isVarCall(*s.rhs) && mayBeList(*s.rhs);
+    if (!dealCall && !list)
+      return false;
+    auto &fe = static_cast<const FieldExpr &>(*s.lhs[0]);
+    const IndexExpr *sub = nullptr;
+    const Expr *root = fe.base.get();
+    if (root->kind == Expr::Kind::Index) {
+      sub = static_cast<const IndexExpr *>(root);
+      root = sub->base.get();
+    }
+    if (root->kind != Expr::Kind::Identifier)
+      return false;
+    const std::string &var = static_cast<const IdentifierExpr &>(*root).name;
+    if (!isVar(var))
+      return false;
+    Value base = asValue(EV{load(var, l), varTy(var)}, l);
+    SmallVector<Value> subs;
+    if (sub) {
+      ends.push_back(EndCtx{base, var, 0, (int)sub->args.size()});
+      for (size_t i = 0; i < sub->args.size(); ++i) {
+        ends.back().pos = (int)i;
+        subs.push_back(asValue(emitSubscript(*sub->args[i]), l));
+      }
+      ends.pop_back();
+    }
+    SmallVector<Value> argv{base, own(StringOp::create(b, l, fe.name)),
+                            own(CellLiteralOp::create(
+                                b, l, valueTy(),
+                                ArrayRef<int64_t>{(int64_t)subs.size()}, subs)),
+                            asValue(EV{f64Const(dealCall ? 1 : 0, l), Ty::Num}, l)};
+    if (dealCall) {
+      for (const Expr *a : callArgs(*s.rhs))
+        argv.push_back(mayBeList(*a) ? emitListable(*a, l)
+                                     : asValue(emitExpr(*a), l));
+    } else {
+      argv.push_back(emitListable(*s.rhs, l));
+    }
+    auto op = BuiltinOp::create(b, l, TypeRange{valueTy()},
+                                b.getStringAttr("__deal_fields"), argv,
+                                b.getI32IntegerAttr(1));
+    store(var, EV{own(op.getResult(0)), Ty::Any}, l);
+    if (s.display)
+      DisplayOp::create(b, l, var, load(var, l));
+    return true;
+  }
+
   void emitMultiAssign(const MultiAssignStmt &s, MLoc l) {
     const std::string *callee = calleeName(*s.rhs);
+    if (emitFieldListAssign(s, callee, l))
+      return;
     if (!callee && isVarCall(*s.rhs)) {
       std::vector<EV> outs = emitCallValue(*s.rhs, (int)s.lhs.size(), l);
       for (size_t k = 0; k < s.lhs.size() && k < outs.size(); ++k)
@@ -726,27 +783,6 @@ private:
       }
       unsupported("multiple assignment from a non-call expression", l);
       return;
-    }
-    // [s.f] = deal(...): as many outputs as s has elements, so the
-    // runtime does the whole assignment (s = __deal_fields(s, 'f', ...)).
-    if (*callee == "deal" && !prog.findFunction("deal") && nout == 1 &&
-        s.lhs[0] && s.lhs[0]->kind == Expr::Kind::Field) {
-      auto &fe = static_cast<const FieldExpr &>(*s.lhs[0]);
-      if (fe.base->kind == Expr::Kind::Identifier) {
-        const std::string &var = static_cast<const IdentifierExpr &>(*fe.base).name;
-        SmallVector<Value> argv{asValue(EV{load(var, l), varTy(var)}, l),
-                                own(StringOp::create(b, l, fe.name))};
-        for (const Expr *a : callArgs(*s.rhs))
-          argv.push_back(mayBeList(*a) ? emitListable(*a, l)
-                                       : asValue(emitExpr(*a), l));
-        auto op = BuiltinOp::create(b, l, TypeRange{valueTy()},
-                                    b.getStringAttr("__deal_fields"), argv,
-                                    b.getI32IntegerAttr(1));
-        store(var, EV{own(op.getResult(0)), Ty::Any}, l);
-        if (s.display)
-          DisplayOp::create(b, l, var, load(var, l));
-        return;
-      }
     }
     std::vector<EV> outs = emitCall(*callee, callArgs(*s.rhs), nout, l);
     for (int k = 0; k < nout && k < (int)outs.size(); ++k) {

@@ -592,13 +592,18 @@ Args bi_deal(int nargout, const Args &args) {
   return args;
 }
 
-/// `[s.f] = deal(x, ...)`, which the compiler rewrites to
-/// `s = __deal_fields(s, 'f', x, ...)`: field f of element k of the struct
-/// array s gets x (one input) or the k-th input; the field is added when
-/// missing, and an empty non-struct s becomes a 1x1 struct.
+/// `[s.f] = deal(x, ...)`, `[s(idx).f] = deal(...)` and `[s.f] = c{:}`,
+/// which the compiler rewrites to
+/// `s = __deal_fields(s, 'f', {idx...}, mode, values...)`: field f of each
+/// selected element (all when the subscript cell is empty) gets the next
+/// value. mode 1 (deal): one value for all, or one per element; mode 0 (a
+/// comma-separated list): at least one value per element. The field is
+/// added when missing; an empty non-struct s becomes a 1x1 struct.
 Args bi_dealFields(int, const Args &args) {
   ValueRef s = args[0];
   std::string name = textUtf8(*args[1]);
+  const Value &subs = *args[2];
+  bool dealMode = scalarOf(*args[3], "mode") != 0;
   if (s->cls != ClassId::Struct) {
     if (!s->isEmpty())
       throwError("MATLAB:heterogeneousStrucAssignment",
@@ -606,10 +611,30 @@ Args bi_dealFields(int, const Args &args) {
     s = makeStruct({1, 1}, {});
   }
   int64_t n = s->numel();
-  size_t nin = args.size() - 2;
-  if (nin != 1 && (int64_t)nin != n)
+  std::vector<int64_t> targets;
+  if (subs.cells.empty()) {
+    for (int64_t k = 0; k < n; ++k)
+      targets.push_back(k);
+  } else {
+    // The elements s(idx...) selects: index an array of element numbers.
+    ValueRef ids = makeArray(ClassId::Double, s->dims);
+    for (int64_t k = 0; k < n; ++k)
+      ids->re[(size_t)k] = (double)(k + 1);
+    std::vector<const Value *> idx;
+    for (const ValueRef &c : subs.cells)
+      idx.push_back(c.get());
+    ValueRef picked = indexValue(*ids, idx);
+    for (double v : picked->re)
+      targets.push_back((int64_t)v - 1);
+  }
+  size_t m = targets.size(), nin = args.size() - 4;
+  if (dealMode && nin != 1 && nin != m)
     throwErrorIn("deal", "MATLAB:deal:narginchk",
                  "The number of outputs should match the number of inputs.");
+  if (!dealMode && nin < m)
+    throwError("MATLAB:needMoreRhsOutputs",
+               "Insufficient number of outputs from right hand side of equal "
+               "sign to satisfy assignment.");
   makeUnique(s);
   Value &out = *s;
   int64_t f = fieldIndex(out, name);
@@ -627,8 +652,9 @@ Args bi_dealFields(int, const Args &args) {
     f = (int64_t)nf;
     ++nf;
   }
-  for (int64_t k = 0; k < n; ++k)
-    out.cells[(size_t)k * nf + (size_t)f] = args[2 + (nin == 1 ? 0 : (size_t)k)];
+  for (size_t k = 0; k < m; ++k)
+    out.cells[(size_t)targets[k] * nf + (size_t)f] =
+        args[4 + (dealMode && nin == 1 ? 0 : k)];
   return {s};
 }
 
