@@ -162,5 +162,30 @@ LogicalResult AllocVarOp::verify() {
   return success();
 }
 
+LogicalResult FusedElementwiseOp::verify() {
+  Block &body = getBody().front(), &fallback = getFallback().front();
+  size_t n = getInputs().size();
+  if (body.getNumArguments() != n || fallback.getNumArguments() != n)
+    return emitOpError("body and fallback take one argument per input");
+  for (auto [k, in] : llvm::enumerate(getInputs())) {
+    Type t = in.getType();
+    if (!t.isF64() && !isa<ValueType>(t))
+      return emitOpError("input ") << k << " must be f64 or !runmat.value";
+    if (!body.getArgument(k).getType().isF64())
+      return emitOpError("body argument ") << k << " must be f64";
+    if (fallback.getArgument(k).getType() != t)
+      return emitOpError("fallback argument ") << k << " must have the input's type";
+  }
+  auto bodyYield = dyn_cast<YieldOp>(body.getTerminator());
+  auto fbYield = dyn_cast<YieldOp>(fallback.getTerminator());
+  if (!bodyYield || !fbYield)
+    return emitOpError("regions must end with runmat.yield");
+  if (!bodyYield.getValue().getType().isF64())
+    return emitOpError("body must yield f64");
+  if (!isa<ValueType>(fbYield.getValue().getType()))
+    return emitOpError("fallback must yield !runmat.value");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "RunMat/RunMatOps.cpp.inc"

@@ -650,6 +650,60 @@ def RunMat_RetainOp : RunMat_Op<"retain"> {
   let assemblyFormat = "$input attr-dict";
 }
 
+//===----------------------------------------------------------------------===//
+// Fused regions
+//===----------------------------------------------------------------------===//
+
+def RunMat_FusedElementwiseOp : RunMat_Op<"fused_elementwise",
+    [IsolatedFromAbove]> {
+  let summary = "an elementwise chain computed in one pass over the elements";
+  let description = [{
+    The value an elementwise chain computes, element by element, with no
+    temporaries: made by `runmat-fuse-elementwise`, lowered by
+    `convert-runmat-to-llvm` to a single loop. The inputs are arrays
+    (`!runmat.value`) and scalars (`f64`, broadcast to every element).
+
+    `body` computes one element: its block takes an `f64` per input (the
+    element of each array, the scalar itself) and yields the `f64` result.
+    It applies when every array input is a real double array and all have
+    the same size; the result then has that size. Otherwise (another class,
+    complex data, sizes that need implicit expansion or are not equal)
+    `fallback` runs: its block takes the inputs themselves, computes the
+    chain with the ordinary value operations, releases its temporaries and
+    yields the owned result. Both regions compute the same MATLAB value; the
+    op is target-neutral (the GPU backend compiles `body` to a kernel).
+
+    ```mlir
+    %y = runmat.fused_elementwise(%x, %c) : (!runmat.value, f64) body {
+    ^bb0(%e: f64, %s: f64):
+      %t = runmat.times %e, %s : f64
+      runmat.yield %t : f64
+    } fallback {
+    ^bb0(%v: !runmat.value, %s: f64):
+      %b = runmat.box %s : f64
+      %t = runmat.times %v, %b : !runmat.value
+      runmat.release %b
+      runmat.yield %t : !runmat.value
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<RunMat_AnyVal>:$inputs);
+  let results = (outs RunMat_ValueType:$result);
+  let regions = (region SizedRegion<1>:$body, SizedRegion<1>:$fallback);
+  let assemblyFormat = [{
+    `(` $inputs `)` `:` `(` type($inputs) `)` `body` $body `fallback` $fallback
+    attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def RunMat_YieldOp : RunMat_Op<"yield", [Terminator,
+    HasParent<"FusedElementwiseOp">]> {
+  let summary = "the value a fused region's block computes";
+  let arguments = (ins RunMat_AnyVal:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
 def RunMat_ReleaseOp : RunMat_Op<"release"> {
   let summary = "drops a reference";
   let description = [{

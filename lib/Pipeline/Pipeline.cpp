@@ -93,6 +93,8 @@ OwningOpRef<ModuleOp> runmat::generateModule(MLIRContext &ctx, ast::File &file,
 
 LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opts) {
   PassManager pm(module.getContext());
+  if (opts.optLevel > 0)
+    pm.addPass(createFuseElementwisePass());
   pm.addPass(createLowerScalarBuiltinsPass());
   if (opts.optLevel > 0) {
     pm.addPass(createCanonicalizerPass());

@@ -37,4 +37,5 @@ void runmat::registerRunMatPasses() {
   runmat::registerRunMatConversionPasses();
   mlir::registerTransformsPasses(); // canonicalize, cse, inline, ...
   mlir::registerConvertMathToLibmPass();
+  mlir::registerReconcileUnrealizedCastsPass();
 }

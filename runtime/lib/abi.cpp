@@ -644,6 +644,21 @@ rm_value **rm_workspace_slot(const char *name) {
   RM_GUARD_END
 }
 
+rm_value *rm_fused_prepare(int64_t n, rm_value **arrays) {
+  if (n <= 0 || !arrays)
+    return nullptr;
+  const Value *first = V(arrays[0]);
+  for (int64_t k = 0; k < n; ++k) {
+    const Value *v = V(arrays[k]);
+    if (!v || v->cls != ClassId::Double || v->complex || v->csList ||
+        v->dims != first->dims)
+      return nullptr;
+  }
+  RM_GUARD_BEGIN
+  return out(makeArray(ClassId::Double, first->dims));
+  RM_GUARD_END
+}
+
 rm_value **rm_shared_slot(const char *key) {
   RM_GUARD_BEGIN
   // global and persistent variables: created as [] on first use, alive

@@ -46,3 +46,33 @@ func.func @i1_arith(%a: i1) {
   %r = runmat.plus %a, %a : i1
   return
 }
+
+// -----
+
+func.func @fused_body_arity(%x: !runmat.value) -> !runmat.value {
+  // expected-error @+1 {{body and fallback take one argument per input}}
+  %y = runmat.fused_elementwise(%x) : (!runmat.value) body {
+  ^bb0:
+    %c = arith.constant 1.0 : f64
+    runmat.yield %c : f64
+  } fallback {
+  ^bb0(%v: !runmat.value):
+    runmat.yield %v : !runmat.value
+  }
+  return %y : !runmat.value
+}
+
+// -----
+
+func.func @fused_body_yield(%x: !runmat.value) -> !runmat.value {
+  // expected-error @+1 {{body must yield f64}}
+  %y = runmat.fused_elementwise(%x) : (!runmat.value) body {
+  ^bb0(%e: f64):
+    %b = runmat.box %e : f64
+    runmat.yield %b : !runmat.value
+  } fallback {
+  ^bb0(%v: !runmat.value):
+    runmat.yield %v : !runmat.value
+  }
+  return %y : !runmat.value
+}

@@ -21,4 +21,29 @@ def LowerScalarBuiltinsPass : Pass<"runmat-lower-scalar-builtins"> {
   ];
 }
 
+def FuseElementwisePass : Pass<"runmat-fuse-elementwise"> {
+  let summary = "Fuses chains of elementwise array operations";
+  let description = [{
+    Groups a tree of elementwise operations on arrays (`+ - .* ./ .\`,
+    unary minus, `*` and `/` by a scalar, `.^` by a constant integer, and
+    the builtins with a native scalar form that stay real: `abs`, `floor`,
+    `ceil`, `fix`, `round`, `sign`, `sin`, `cos`, `tan`, `exp`, `atan`,
+    `tanh`) into one `runmat.fused_elementwise` op, whose body computes one
+    element and whose fallback keeps the original operations for inputs the
+    body does not cover. With `report=true` each fused region gets a remark
+    saying what it fused (statistics need an LLVM built with them). Intermediate results must have no other use (their
+    end-of-statement `runmat.release` goes away with them); boxed scalars
+    (`runmat.box`) become `f64` inputs. Chains of one operation are left
+    alone.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each fused region (what it fused, its inputs)">,
+  ];
+  let statistics = [
+    Statistic<"numRegions", "num-regions", "Fused regions made">,
+    Statistic<"numOpsFused", "num-ops-fused", "Operations moved into fused regions">,
+  ];
+}
+
 #endif

@@ -609,6 +609,123 @@ LLVM::LLVMFuncOp getFastIndexFn(RtBuilder &b, bool assign, unsigned nidx,
   return fn;
 }
 
+//===----------------------------------------------------------------------===//
+// Fused regions
+//===----------------------------------------------------------------------===//
+
+/// runmat.fused_elementwise: rm_fused_prepare checks the array inputs (real
+/// double, one size) and allocates the result; then one loop computes the
+/// body per element, reading the inputs' and writing the result's data
+/// through the value header (abi.h RM_LAYOUT_*). When prepare says no, the
+/// fallback region runs instead.
+///
+///   cur:      %out = rm_fused_prepare(n, arrays); cond_br %out == null,
+///             ^fallback, ^preheader
+///   preheader: data pointers, element count; br ^loop(0)
+///   loop(%i): cond_br %i < count, ^body, ^merge(%out)
+///   body:     the body region on the elements; store; br ^loop(%i + 1)
+///   fallback: the fallback region; br ^merge(%result)
+///   merge(%r): br to the rest of the original block
+struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(FusedElementwiseOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Location loc = op.getLoc();
+    Type i8 = IntegerType::get(b.ctx(), 8);
+    SmallVector<Value> arrays;
+    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
+      if (isa<ValueType>(orig.getType()))
+        arrays.push_back(conv);
+    Value out = b.call("rm_fused_prepare", b.ptr(), {b.i64(), b.ptr()},
+                       {b.constI64(arrays.size()), b.ptrArray(arrays)});
+
+    Block *cur = rw.getInsertionBlock();
+    Block *cont = rw.splitBlock(cur, rw.getInsertionPoint());
+    Region *region = cur->getParent();
+    Block *merge = rw.createBlock(region, cont->getIterator(), {b.ptr()}, {loc});
+    Value result = merge->getArgument(0);
+    LLVM::BrOp::create(rw, loc, ValueRange{}, cont);
+    Block *preheader = rw.createBlock(region, merge->getIterator());
+    Block *loop = rw.createBlock(region, merge->getIterator(), {b.i64()}, {loc});
+    Block *body = rw.createBlock(region, merge->getIterator());
+    Block *fallback = rw.createBlock(region, merge->getIterator());
+
+    rw.setInsertionPointToEnd(cur);
+    Value isNull = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, out,
+                                        LLVM::ZeroOp::create(rw, loc, b.ptr()));
+    LLVM::CondBrOp::create(rw, loc, isNull, fallback, preheader);
+
+    // preheader: where the elements are.
+    rw.setInsertionPointToStart(preheader);
+    auto field = [&](Value v, int64_t off, StringRef tag) -> Value {
+      Value addr = LLVM::GEPOp::create(rw, loc, b.ptr(), i8, v,
+                                       ArrayRef<LLVM::GEPArg>{(int32_t)off});
+      auto load = LLVM::LoadOp::create(rw, loc, b.ptr(), addr);
+      load.setTBAATags(tbaaTag(b.ctx(), tag));
+      return load;
+    };
+    Value outBegin = field(out, RM_LAYOUT_DATA_BEGIN, "header");
+    Value outEnd = field(out, RM_LAYOUT_DATA_END, "header");
+    Value bytes = LLVM::SubOp::create(
+        rw, loc, LLVM::PtrToIntOp::create(rw, loc, b.i64(), outEnd),
+        LLVM::PtrToIntOp::create(rw, loc, b.i64(), outBegin));
+    Value count = LLVM::AShrOp::create(rw, loc, bytes, b.constI64(3));
+    SmallVector<Value> data; // per input: its data pointer, or null (scalar)
+    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
+      data.push_back(isa<ValueType>(orig.getType())
+                         ? field(conv, RM_LAYOUT_DATA_BEGIN, "header")
+                         : Value());
+    LLVM::BrOp::create(rw, loc, ValueRange{b.constI64(0)}, loop);
+
+    // loop header.
+    rw.setInsertionPointToStart(loop);
+    Value i = loop->getArgument(0);
+    Value more = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, i, count);
+    LLVM::CondBrOp::create(rw, loc, more, body, ValueRange{}, merge, ValueRange{out});
+
+    // body: the elements, the body region, the store.
+    rw.setInsertionPointToStart(body);
+    SmallVector<Value> elems;
+    for (auto [k, conv] : llvm::enumerate(a.getInputs())) {
+      if (!data[k]) {
+        elems.push_back(conv);
+        continue;
+      }
+      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), data[k], ValueRange{i});
+      auto e = LLVM::LoadOp::create(rw, loc, b.f64(), p);
+      e.setTBAATags(tbaaTag(b.ctx(), "data"));
+      elems.push_back(e);
+    }
+    Block &bodyBlock = op.getBody().front();
+    auto bodyYield = cast<YieldOp>(bodyBlock.getTerminator());
+    rw.inlineBlockBefore(&bodyBlock, body, body->end(), elems);
+    rw.setInsertionPoint(bodyYield);
+    Value dst = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outBegin, ValueRange{i});
+    auto st = LLVM::StoreOp::create(rw, loc, bodyYield.getValue(), dst);
+    st.setTBAATags(tbaaTag(b.ctx(), "data"));
+    Value next = LLVM::AddOp::create(rw, loc, i, b.constI64(1));
+    LLVM::BrOp::create(rw, loc, ValueRange{next}, loop);
+    rw.eraseOp(bodyYield);
+
+    // fallback: the original operations.
+    Block &fbBlock = op.getFallback().front();
+    auto fbYield = cast<YieldOp>(fbBlock.getTerminator());
+    rw.inlineBlockBefore(&fbBlock, fallback, fallback->end(), a.getInputs());
+    rw.setInsertionPoint(fbYield);
+    // The yielded value's producer is converted later: a cast stands for
+    // its pointer until then (reconciled at the end of the conversion).
+    Value fbResult =
+        UnrealizedConversionCastOp::create(rw, loc, b.ptr(), fbYield.getValue())
+            .getResult(0);
+    LLVM::BrOp::create(rw, loc, ValueRange{fbResult}, merge);
+    rw.eraseOp(fbYield);
+
+    rw.replaceOp(op, result);
+    return success();
+  }
+};
+
 struct IndexScalarLowering : RtPattern<IndexScalarOp> {
   using RtPattern::RtPattern;
   LogicalResult matchAndRewrite(IndexScalarOp op, OpAdaptor a,
@@ -1195,6 +1312,7 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         RangeLowering, RangeCountLowering, RangeElementLowering, RangeLastLowering,
         ConcatLowering, IndexLowering, IndexScalarLowering, EndLowering,
         IndexAssignLowering, AllocVarLowering, LoadVarLowering,
+        FusedElementwiseLowering,
         IsDefinedLowering, StoreVarLowering, ClearVarLowering,
         ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,

@@ -170,6 +170,12 @@ rm_value **rm_workspace_slot(const char *name);
  * "persistent FILE>FUNCTION>NAME"): created holding [] on first use, stable
  * for the life of the program. Compiled code never releases it. */
 rm_value **rm_shared_slot(const char *key);
+
+/* A fused elementwise region (runmat.fused_elementwise): when the n arrays
+ * are real double arrays of one size, a new zero-filled double array of that
+ * size for the result (owned); otherwise NULL, and the region's fallback
+ * computes the result with the ordinary operations. */
+rm_value *rm_fused_prepare(int64_t n, rm_value **arrays);
 /* For a call statement: when v is not null, *slot = v (retaining it) and,
  * with display, show it as `ans`. */
 void rm_assign_ans(rm_value **slot, rm_value *v, int32_t display);

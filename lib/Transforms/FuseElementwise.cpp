@@ -1,0 +1,265 @@
+//===- FuseElementwise.cpp - runmat-fuse-elementwise ----------------------===//
+//
+// Groups trees of elementwise operations on arrays into
+// runmat.fused_elementwise ops: the body computes one element in f64, the
+// fallback keeps the original operations (see the op's description).
+//
+// A tree grows from its root (the last operation, whose result is used by
+// something that is not fusable) through operands produced by fusable
+// operations of the same block whose only use, apart from releases, is
+// inside the tree. Everything between the first operation of the tree and
+// its root must be part of the tree, or a constant, a variable read or a
+// boxed scalar: the fused op computes the whole tree at the root's place,
+// and nothing with side effects may run in between.
+//
+//===----------------------------------------------------------------------===//
+#include "runmat/Transforms/Passes.h"
+
+#include "RunMat/RunMatOps.h"
+#include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/SetVector.h"
+#include <cmath>
+
+namespace runmat {
+#define GEN_PASS_DEF_FUSEELEMENTWISEPASS
+#include "runmat/Transforms/Passes.h.inc"
+} // namespace runmat
+
+using namespace mlir;
+using namespace runmat;
+
+namespace {
+
+/// Builtins whose native scalar form (runmat-lower-scalar-builtins) keeps a
+/// real double real, so the body's f64 result is MATLAB's.
+bool isFusableBuiltin(StringRef name) {
+  return llvm::is_contained({"abs", "floor", "ceil", "fix", "round", "sign",
+                             "sin", "cos", "tan", "exp", "atan", "tanh"},
+                            name);
+}
+
+bool isValue(Value v) { return isa<ValueType>(v.getType()); }
+
+/// The f64 a value operand boxes (`runmat.box %f : f64`), or null.
+Value boxedScalar(Value v) {
+  if (auto box = v.getDefiningOp<BoxOp>())
+    if (box.getInput().getType().isF64())
+      return box.getInput();
+  return Value();
+}
+
+/// Whether `op` computes its array result element by element.
+bool isElementwise(Operation *op) {
+  if (op->getNumResults() != 1 || !isValue(op->getResult(0)))
+    return false;
+  if (!llvm::all_of(op->getOperands(), isValue))
+    return false;
+  if (isa<PlusOp, MinusOp, TimesOp, RDivideOp, LDivideOp, NegOp>(op))
+    return true;
+  // `*` and `/` are elementwise when a scalar is involved.
+  if (isa<MTimesOp>(op))
+    return boxedScalar(op->getOperand(0)) || boxedScalar(op->getOperand(1));
+  if (isa<MRDivideOp>(op))
+    return (bool)boxedScalar(op->getOperand(1));
+  // x.^k with a constant integer k stays real for real x.
+  if (isa<PowerOp>(op)) {
+    Value k = boxedScalar(op->getOperand(1));
+    auto c = k ? k.getDefiningOp<arith::ConstantOp>() : nullptr;
+    auto f = c ? dyn_cast<FloatAttr>(c.getValue()) : nullptr;
+    return f && std::trunc(f.getValueAsDouble()) == f.getValueAsDouble();
+  }
+  if (auto b = dyn_cast<BuiltinOp>(op))
+    return b.getArgs().size() == 1 && b.getNargout() == 1 &&
+           isFusableBuiltin(b.getCallee());
+  return false;
+}
+
+/// The only use of v that is not a runmat.release, or null.
+Operation *soleRealUser(Value v) {
+  Operation *user = nullptr;
+  for (Operation *u : v.getUsers()) {
+    if (isa<ReleaseOp>(u))
+      continue;
+    if (user)
+      return nullptr;
+    user = u;
+  }
+  return user;
+}
+
+/// Ops that may sit between the members of a tree: no side effects.
+bool isInert(Operation *op) {
+  return isa<arith::ConstantOp, LoadVarOp, BoxOp, ReleaseOp>(op);
+}
+
+struct FuseElementwisePass
+    : runmat::impl::FuseElementwisePassBase<FuseElementwisePass> {
+  using FuseElementwisePassBase::FuseElementwisePassBase;
+
+  void runOnOperation() override {
+    SmallVector<Block *> blocks;
+    getOperation()->walk([&](Block *b) { blocks.push_back(b); });
+    for (Block *b : blocks)
+      fuseBlock(*b);
+  }
+
+  /// The tree rooted at `root`, in block order (root last).
+  SmallVector<Operation *> collectTree(Operation *root) {
+    llvm::SetVector<Operation *> tree;
+    SmallVector<Operation *> work{root};
+    tree.insert(root);
+    while (!work.empty()) {
+      Operation *op = work.pop_back_val();
+      for (Value v : op->getOperands()) {
+        Operation *d = v.getDefiningOp();
+        if (!d || d->getBlock() != root->getBlock() || tree.count(d) ||
+            !isElementwise(d) || soleRealUser(v) != op)
+          continue;
+        tree.insert(d);
+        work.push_back(d);
+      }
+    }
+    SmallVector<Operation *> ops(tree.begin(), tree.end());
+    llvm::sort(ops, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
+    return ops;
+  }
+
+  /// Nothing but tree members and inert ops between the first and the root.
+  static bool contiguous(ArrayRef<Operation *> ops) {
+    llvm::SmallPtrSet<Operation *, 16> in(ops.begin(), ops.end());
+    for (Operation *op = ops.front(); op != ops.back(); op = op->getNextNode())
+      if (!in.count(op) && !isInert(op))
+        return false;
+    return true;
+  }
+
+  void fuseBlock(Block &block) {
+    // Roots first (walking backwards), so each tree is taken whole.
+    SmallVector<Operation *> candidates;
+    for (Operation &op : llvm::reverse(block))
+      if (isElementwise(&op))
+        candidates.push_back(&op);
+    llvm::SmallPtrSet<Operation *, 32> done;
+    for (Operation *root : candidates) {
+      if (done.count(root))
+        continue;
+      Operation *user = soleRealUser(root->getResult(0));
+      if (user && user->getBlock() == &block && isElementwise(user))
+        continue; // not a root: it belongs to its user's tree
+      SmallVector<Operation *> ops = collectTree(root);
+      for (Operation *op : ops)
+        done.insert(op);
+      if (ops.size() < 2 || !contiguous(ops))
+        continue;
+      fuse(ops);
+    }
+  }
+
+  void fuse(ArrayRef<Operation *> ops) {
+    Operation *root = ops.back();
+    Location loc = root->getLoc();
+    MLIRContext *ctx = root->getContext();
+    Type f64 = Float64Type::get(ctx), valueTy = ValueType::get(ctx);
+    llvm::SmallPtrSet<Operation *, 16> in(ops.begin(), ops.end());
+
+    // Leaves: array values, and boxed scalars passed as their f64.
+    SmallVector<Value> leaves, inputs; // leaf value -> fused op input
+    for (Operation *op : ops)
+      for (Value v : op->getOperands()) {
+        Operation *d = v.getDefiningOp();
+        if ((d && in.count(d)) || llvm::is_contained(leaves, v))
+          continue;
+        leaves.push_back(v);
+        Value s = boxedScalar(v);
+        inputs.push_back(s ? s : v);
+      }
+
+    OpBuilder b(root);
+    auto fused = FusedElementwiseOp::create(b, loc, valueTy, inputs);
+
+    // body: one element in f64.
+    Block *body = new Block();
+    fused.getBody().push_back(body);
+    IRMapping bodyMap;
+    for (auto [leaf, input] : llvm::zip(leaves, inputs))
+      bodyMap.map(leaf, body->addArgument(f64, input.getLoc()));
+    b.setInsertionPointToStart(body);
+    for (Operation *op : ops) {
+      SmallVector<Value> args;
+      for (Value v : op->getOperands())
+        args.push_back(bodyMap.lookup(v));
+      Value r;
+      if (auto bi = dyn_cast<BuiltinOp>(op))
+        r = BuiltinOp::create(b, op->getLoc(), TypeRange{f64}, bi.getCalleeAttr(),
+                              args, bi.getNargoutAttr())
+                .getResult(0);
+      else
+        r = b.create(op->getLoc(), op->getName().getIdentifier(), args, {f64},
+                     op->getAttrs())
+                ->getResult(0);
+      bodyMap.map(op->getResult(0), r);
+    }
+    YieldOp::create(b, loc, bodyMap.lookup(root->getResult(0)));
+
+    // fallback: the original operations on the inputs.
+    Block *fb = new Block();
+    fused.getFallback().push_back(fb);
+    IRMapping fbMap;
+    SmallVector<Value> toRelease;
+    b.setInsertionPointToStart(fb);
+    for (auto [leaf, input] : llvm::zip(leaves, inputs)) {
+      Value arg = fb->addArgument(input.getType(), input.getLoc());
+      if (arg.getType().isF64()) {
+        Value boxed = BoxOp::create(b, loc, arg);
+        toRelease.push_back(boxed);
+        fbMap.map(leaf, boxed);
+      } else {
+        fbMap.map(leaf, arg);
+      }
+    }
+    for (Operation *op : ops) {
+      Operation *c = b.clone(*op, fbMap);
+      if (op != root)
+        toRelease.push_back(c->getResult(0));
+    }
+    Value result = fbMap.lookup(root->getResult(0));
+    for (Value v : toRelease)
+      ReleaseOp::create(b, loc, v);
+    YieldOp::create(b, loc, result);
+
+    // The tree goes; so do its intermediates' releases and unused boxes.
+    root->getResult(0).replaceAllUsesWith(fused.getResult());
+    for (Operation *op : llvm::reverse(ops)) {
+      for (Operation *u : llvm::make_early_inc_range(op->getResult(0).getUsers()))
+        u->erase(); // releases of intermediates
+      op->erase();
+    }
+    for (Value leaf : leaves) {
+      auto box = leaf.getDefiningOp<BoxOp>();
+      if (!box || soleRealUser(box.getResult()))
+        continue;
+      for (Operation *u : llvm::make_early_inc_range(box.getResult().getUsers()))
+        u->erase();
+      box->erase();
+    }
+    ++numRegions;
+    numOpsFused += ops.size();
+    if (report) {
+      std::string names;
+      for (Operation *op : ops) {
+        if (!names.empty())
+          names += " ";
+        auto bi = dyn_cast<BuiltinOp>(op);
+        names += bi ? bi.getCallee().str()
+                    : op->getName().stripDialect().str();
+      }
+      unsigned arrays = llvm::count_if(inputs, [](Value v) { return isValue(v); });
+      fused.emitRemark() << "fused " << ops.size() << " operations (" << names
+                         << ") into one region with " << arrays
+                         << " array and " << inputs.size() - arrays
+                         << " scalar inputs";
+    }
+  }
+};
+
+} // namespace

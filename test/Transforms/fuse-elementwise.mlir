@@ -1,0 +1,108 @@
+// RUN: %runmat-opt %s --runmat-fuse-elementwise --split-input-file | FileCheck %s
+
+// y = sin(x) .* exp(-x) + cos(x) .* tanh(x): one region, the statement's
+// releases of intermediates gone, the root's release kept.
+// CHECK-LABEL: func.func @chain
+// CHECK-SAME: (%[[X:.*]]: !runmat.value)
+// CHECK: %[[Y:.*]] = runmat.fused_elementwise(%[[X]]) : (!runmat.value) body {
+// CHECK-NEXT: ^bb0(%[[E:.*]]: f64):
+// CHECK-NEXT: %[[S:.*]] = runmat.builtin "sin"(%[[E]]) {nargout = 1 : i32} : (f64) -> f64
+// CHECK-NEXT: %[[N:.*]] = runmat.neg %[[E]] : f64
+// CHECK-NEXT: %[[EX:.*]] = runmat.builtin "exp"(%[[N]]) {nargout = 1 : i32} : (f64) -> f64
+// CHECK-NEXT: %[[P:.*]] = runmat.times %[[S]], %[[EX]] : f64
+// CHECK: %[[R:.*]] = runmat.plus %[[P]], %{{.*}} : f64
+// CHECK-NEXT: runmat.yield %[[R]] : f64
+// CHECK-NEXT: } fallback {
+// CHECK-NEXT: ^bb0(%[[V:.*]]: !runmat.value):
+// CHECK-NEXT: %[[FS:.*]] = runmat.builtin "sin"(%[[V]])
+// CHECK: %[[FR:.*]] = runmat.plus
+// CHECK: runmat.release %[[FS]]
+// CHECK-NOT: runmat.release %[[FR]]
+// CHECK: runmat.yield %[[FR]] : !runmat.value
+// CHECK-NEXT: }
+// CHECK-NEXT: runmat.release %[[Y]]
+// CHECK-NOT: runmat.release
+// CHECK: return
+func.func @chain(%x: !runmat.value) {
+  %0 = runmat.builtin "sin"(%x) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %1 = runmat.neg %x : !runmat.value
+  %2 = runmat.builtin "exp"(%1) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %3 = runmat.times %0, %2 : !runmat.value
+  %4 = runmat.builtin "cos"(%x) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %5 = runmat.builtin "tanh"(%x) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %6 = runmat.times %4, %5 : !runmat.value
+  %7 = runmat.plus %3, %6 : !runmat.value
+  runmat.release %0
+  runmat.release %1
+  runmat.release %2
+  runmat.release %3
+  runmat.release %4
+  runmat.release %5
+  runmat.release %6
+  runmat.release %7
+  return
+}
+
+// -----
+
+// Boxed scalars become f64 inputs (boxed again inside the fallback); the
+// box and its release go when nothing else uses it. x.^2 with a constant
+// integer exponent fuses; 2*x (mtimes by a scalar) fuses.
+// CHECK-LABEL: func.func @scalars
+// CHECK-SAME: (%[[X:.*]]: !runmat.value, %[[A:.*]]: f64)
+// CHECK-NOT: runmat.box %[[A]]
+// CHECK: runmat.fused_elementwise(%[[X]], %{{.*}}, %[[A]]) : (!runmat.value, f64, f64) body {
+// CHECK: runmat.power %{{.*}}, %{{.*}} : f64
+// CHECK: runmat.mtimes %{{.*}}, %{{.*}} : f64
+// CHECK: } fallback {
+// CHECK-NEXT: ^bb0(%{{.*}}: !runmat.value, %[[C1:.*]]: f64, %[[C2:.*]]: f64):
+// CHECK-NEXT: runmat.box %[[C1]] : f64
+// CHECK-NEXT: runmat.box %[[C2]] : f64
+func.func @scalars(%x: !runmat.value, %a: f64) {
+  %c2 = arith.constant 2.0 : f64
+  %b2 = runmat.box %c2 : f64
+  %ba = runmat.box %a : f64
+  %0 = runmat.power %x, %b2 : !runmat.value
+  %1 = runmat.mtimes %0, %ba : !runmat.value
+  runmat.release %b2
+  runmat.release %ba
+  runmat.release %0
+  runmat.release %1
+  return
+}
+
+// -----
+
+// Not fused: a single operation; x.^y with y not a constant integer; log
+// (complex for negative input); an intermediate with a second use.
+// CHECK-LABEL: func.func @kept
+// CHECK-NOT: runmat.fused_elementwise
+// CHECK: return
+func.func @kept(%x: !runmat.value, %y: !runmat.value) -> !runmat.value {
+  %0 = runmat.builtin "sin"(%x) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %1 = runmat.power %x, %y : !runmat.value
+  %2 = runmat.plus %1, %y : !runmat.value
+  %3 = runmat.builtin "log"(%2) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %4 = runmat.plus %0, %0 : !runmat.value
+  runmat.release %0
+  runmat.release %1
+  runmat.release %2
+  runmat.release %3
+  return %4 : !runmat.value
+}
+
+// -----
+
+// A call between two members of a tree (it may change what the first
+// reads, in place) keeps the tree apart.
+// CHECK-LABEL: func.func @side_effect
+// CHECK-NOT: runmat.fused_elementwise
+func.func @side_effect(%x: !runmat.value) {
+  %0 = runmat.builtin "sin"(%x) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %1 = runmat.builtin "disp"(%x) {nargout = 0 : i32} : (!runmat.value) -> !runmat.value
+  %2 = runmat.builtin "cos"(%0) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  runmat.release %0
+  runmat.release %1
+  runmat.release %2
+  return
+}

@@ -1,0 +1,45 @@
+% RUN: %runmat-jit -O0 %s > %t.unfused
+% RUN: %run-both > %t.fused
+% RUN: diff %t.unfused %t.fused
+% RUN: FileCheck %s < %t.fused
+% Elementwise chains run fused at -O2 (one loop, no temporaries) and unfused
+% at -O0: the outputs must be identical, bit for bit, on the fused path and
+% on every fallback (other classes, complex, 1x1 arrays, implicit
+% expansion, sizes that differ).
+x = (0:7) / 7;
+y = sin(x) .* exp(-x) + cos(x) .* tanh(x);
+fprintf('%.17g ', y); fprintf('\n');
+% CHECK: {{^}}0 0.
+z = 2 * x.^2 - x / 4 + 1;
+fprintf('%.17g ', z); fprintf('\n');
+% CHECK: {{^}}1 1.00510204
+M = reshape(1:6, 2, 3);
+fprintf('%.17g ', abs(sin(M) - cos(M))); fprintf('\n');
+e = zeros(0, 3);
+fprintf('%d %d\n', size(sin(e) + cos(e)))
+% CHECK: 0 3
+s = single([1 2 3]);
+r = sin(s) .* 2 + s;
+fprintf('%s %.9g\n', class(r), r(3));
+% CHECK: single
+k = int8([1 2 3]);
+q = -k * 2 + k;
+fprintf('%s %d %d %d\n', class(q), q);
+% CHECK: int8 -1 -2 -3
+c = [1+2i, 3];
+w = exp(c) .* 2 - c;
+fprintf('%.15g%+.15gi\n', real(w(1)), imag(w(1)));
+col = [1; 2];
+b = sin(col) + cos(x(1:3));
+fprintf('%d %d\n', size(b))
+% CHECK: 2 3
+one = 5;
+one = one + zeros(1, 1);
+u = sin(one) .* x(1:2) + 1;
+fprintf('%.17g ', u); fprintf('\n');
+try
+  bad = sin(x) + cos([1 2]);
+catch err
+  disp(err.identifier)
+end
+% CHECK: MATLAB:sizeDimensionsMustMatch
