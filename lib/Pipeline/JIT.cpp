@@ -10,6 +10,7 @@
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Target/TargetMachine.h"
 
 using namespace mlir;
@@ -18,9 +19,16 @@ using namespace runmat;
 int runmat::runJIT(ModuleOp module, const PipelineOptions &opts) {
   initNativeTarget();
   auto tm = hostTargetMachine(opts.optLevel);
-  auto transformer = makeOptimizingTransformer(opts.optLevel, 0, tm.get());
+  unsigned level = opts.optLevel;
+  llvm::TargetMachine *tmp = tm.get();
+  auto transformer = [level, tmp](llvm::Module *m) {
+    return optimizeLLVMModule(*m, level, tmp);
+  };
   ExecutionEngineOptions eo;
   eo.transformer = transformer;
+  // Vectorised loops call libmvec's SIMD functions: load it (glibc's) into
+  // the process so the JIT resolves them like any other symbol.
+  llvm::sys::DynamicLibrary::LoadLibraryPermanently("libmvec.so.1");
   eo.jitCodeGenOptLevel = opts.optLevel == 0 ? llvm::CodeGenOptLevel::None
                                              : llvm::CodeGenOptLevel::Default;
   // Code generation uses the same target machine (CPU, features, level)

@@ -20,7 +20,10 @@
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/Passes.h"
 
+#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/SystemLibraries.h"
+#include "llvm/Passes/PassBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
@@ -174,12 +177,42 @@ std::unique_ptr<llvm::Module> runmat::translateToLLVMIR(ModuleOp module,
     return nullptr;
   llvmModule->setDataLayout(tm->createDataLayout());
   llvmModule->setTargetTriple(tm->getTargetTriple());
-  auto transformer = makeOptimizingTransformer(opts.optLevel, 0, tm.get());
-  if (auto err = transformer(llvmModule.get())) {
+  if (auto err = optimizeLLVMModule(*llvmModule, opts.optLevel, tm.get())) {
     llvm::errs() << "error: LLVM optimisation failed: " << err << "\n";
     return nullptr;
   }
   return llvmModule;
+}
+
+llvm::Error runmat::optimizeLLVMModule(llvm::Module &m, unsigned optLevel,
+                                       llvm::TargetMachine *tm) {
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  llvm::PipelineTuningOptions pto;
+  pto.LoopVectorization = optLevel > 1;
+  pto.SLPVectorization = optLevel > 1;
+  llvm::PassBuilder pb(tm, pto);
+  // glibc's libmvec: the vectoriser may call its SIMD sin/cos/exp/log/pow
+  // (results within its documented error, a few ulp at most) in loops over
+  // array elements. Registered before the default analyses, so it wins.
+  llvm::TargetLibraryInfoImpl tlii(m.getTargetTriple(), llvm::VectorLibrary::LIBMVEC);
+  fam.registerPass([&] { return llvm::TargetLibraryAnalysis(tlii); });
+  pb.registerModuleAnalyses(mam);
+  pb.registerCGSCCAnalyses(cgam);
+  pb.registerFunctionAnalyses(fam);
+  pb.registerLoopAnalyses(lam);
+  pb.crossRegisterProxies(lam, fam, cgam, mam);
+  llvm::OptimizationLevel level = optLevel == 0   ? llvm::OptimizationLevel::O0
+                                  : optLevel == 1 ? llvm::OptimizationLevel::O1
+                                  : optLevel == 2 ? llvm::OptimizationLevel::O2
+                                                  : llvm::OptimizationLevel::O3;
+  llvm::ModulePassManager mpm = optLevel == 0
+                                    ? pb.buildO0DefaultPipeline(level)
+                                    : pb.buildPerModuleDefaultPipeline(level);
+  mpm.run(m, mam);
+  return llvm::Error::success();
 }
 
 const char *runmat::entryFunctionName(const ModuleOp module) {

@@ -2,19 +2,20 @@
 % RUN: %run-both > %t.fused
 % RUN: diff %t.unfused %t.fused
 % RUN: FileCheck %s < %t.fused
-% Elementwise chains run fused at -O2 (one loop, no temporaries) and unfused
-% at -O0: the outputs must be identical, bit for bit, on the fused path and
-% on every fallback (other classes, complex, 1x1 arrays, implicit
-% expansion, sizes that differ).
+% Elementwise chains run fused at -O2 (one loop, no temporaries, SIMD math
+% from libmvec) and unfused at -O0: the outputs must agree on the fused path
+% and on every fallback (other classes, complex, 1x1 arrays, implicit
+% expansion, sizes that differ). Transcendentals are printed to 13 digits
+% (libmvec and libm may differ in the last bit); arithmetic exactly.
 x = (0:7) / 7;
 y = sin(x) .* exp(-x) + cos(x) .* tanh(x);
-fprintf('%.17g ', y); fprintf('\n');
+fprintf('%.13g ', y); fprintf('\n');
 % CHECK: {{^}}0 0.
 z = 2 * x.^2 - x / 4 + 1;
 fprintf('%.17g ', z); fprintf('\n');
 % CHECK: {{^}}1 1.00510204
 M = reshape(1:6, 2, 3);
-fprintf('%.17g ', abs(sin(M) - cos(M))); fprintf('\n');
+fprintf('%.13g ', abs(sin(M) - cos(M))); fprintf('\n');
 e = zeros(0, 3);
 fprintf('%d %d\n', size(sin(e) + cos(e)))
 % CHECK: 0 3
@@ -36,7 +37,7 @@ fprintf('%d %d\n', size(b))
 one = 5;
 one = one + zeros(1, 1);
 u = sin(one) .* x(1:2) + 1;
-fprintf('%.17g ', u); fprintf('\n');
+fprintf('%.13g ', u); fprintf('\n');
 try
   bad = sin(x) + cos([1 2]);
 catch err

@@ -84,7 +84,7 @@ int main(int argc, char **argv) {
       *cxx, obj.str().str(), "-o", out, RUNMAT_RT_ARCHIVE,
       RUNMAT_OPENBLAS_ARCHIVE, "-static-libstdc++", "-static-libgcc",
       "-Wl,-Bstatic", "-lgfortran", "-lquadmath", "-Wl,-Bdynamic",
-      "-lpthread", "-lm", "-ldl"};
+      "-lpthread", "-lmvec", "-lm", "-ldl"};
   std::vector<llvm::StringRef> refs(argvLink.begin(), argvLink.end());
   std::string err;
   int linkRc = llvm::sys::ExecuteAndWait(*cxx, refs, std::nullopt, {}, 0, 0, &err);

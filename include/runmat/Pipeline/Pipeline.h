@@ -19,6 +19,8 @@
 #include <set>
 #include <string>
 
+#include "llvm/Support/Error.h"
+
 namespace llvm {
 class LLVMContext;
 class Module;
@@ -69,6 +71,12 @@ std::unique_ptr<llvm::Module> translateToLLVMIR(mlir::ModuleOp module,
 void initNativeTarget();
 /// A TargetMachine for this host's CPU and features.
 std::unique_ptr<llvm::TargetMachine> hostTargetMachine(unsigned optLevel);
+
+/// LLVM's default -O pipeline for `optLevel` on the module, with glibc's
+/// libmvec as the vector math library (loops over array elements call its
+/// SIMD sin, cos, exp, ...). Used by runmat-jit and runmatc alike.
+llvm::Error optimizeLLVMModule(llvm::Module &m, unsigned optLevel,
+                               llvm::TargetMachine *tm);
 
 /// The "+f,-g,..." feature string hostTargetMachine uses: the host's
 /// features, AVX-512 off unless RUNMAT_AVX512=1 (see the definition).

@@ -258,3 +258,34 @@ TEST(AbiLayout, HeaderFieldsAtDocumentedOffsets) {
               sizeof kind);
   EXPECT_NE(kind, 0);
 }
+
+// rm_fused_prepare: a result array only for real double arrays of one size;
+// NULL (the fused region's fallback) for anything else.
+TEST(Abi, FusedPrepareChecksClassAndSize) {
+  auto R = [](const ValueRef &v) { return reinterpret_cast<rm_value *>(v.get()); };
+  ValueRef a = makeMatrix(2, 3, {1, 2, 3, 4, 5, 6});
+  ValueRef b = makeMatrix(2, 3, {6, 5, 4, 3, 2, 1});
+  rm_value *same[] = {R(a), R(b)};
+  rm_value *out = rm_fused_prepare(2, same);
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(V(out)->dims, (Dims{2, 3}));
+  EXPECT_EQ(V(out)->cls, ClassId::Double);
+  EXPECT_EQ(V(out)->refcount, 1);
+  rm_release(out);
+
+  ValueRef row = makeRowVector({1, 2, 3, 4, 5, 6});
+  rm_value *shapes[] = {R(a), R(row)}; // same numel, other size
+  EXPECT_EQ(rm_fused_prepare(2, shapes), nullptr);
+  ValueRef one = makeDouble(2);
+  rm_value *scalar[] = {R(a), R(one)}; // implicit expansion: fallback
+  EXPECT_EQ(rm_fused_prepare(2, scalar), nullptr);
+  ValueRef s = makeString("abcdef");
+  rm_value *chars[] = {R(s)};
+  EXPECT_EQ(rm_fused_prepare(1, chars), nullptr);
+  ValueRef c = copyValue(*a);
+  c->complex = true;
+  c->im.assign(6, 1.0);
+  rm_value *cplx[] = {R(c)};
+  EXPECT_EQ(rm_fused_prepare(1, cplx), nullptr);
+  EXPECT_EQ(rm_fused_prepare(0, nullptr), nullptr);
+}
