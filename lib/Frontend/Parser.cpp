@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "runmat/Frontend/Parser.h"
+#include "runmat/Frontend/ASTUtils.h"
 #include "runmat/Frontend/Lexer.h"
 
 #include <cstdlib>
@@ -172,29 +173,7 @@ double numberValue(std::string_view text) {
   return std::strtod(s.c_str(), nullptr);
 }
 
-bool isLValue(const Expr *e) {
-  while (e) {
-    switch (e->kind) {
-    case Expr::Kind::Identifier:
-      return true;
-    case Expr::Kind::Index:
-      e = static_cast<const IndexExpr *>(e)->base.get();
-      break;
-    case Expr::Kind::CellIndex:
-      e = static_cast<const CellIndexExpr *>(e)->base.get();
-      break;
-    case Expr::Kind::Field:
-      e = static_cast<const FieldExpr *>(e)->base.get();
-      break;
-    case Expr::Kind::DynField:
-      e = static_cast<const DynFieldExpr *>(e)->base.get();
-      break;
-    default:
-      return false;
-    }
-  }
-  return false;
-}
+bool isLValue(const Expr *e) { return rootIdentifier(e) != nullptr; }
 
 class Parser {
 public:

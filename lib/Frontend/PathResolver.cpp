@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "runmat/Frontend/PathResolver.h"
 
+#include "runmat/Frontend/ASTUtils.h"
 #include "runmat/Frontend/Diagnostics.h"
 #include "runmat/Frontend/Parser.h"
 
@@ -144,84 +145,9 @@ struct Walker {
   }
 };
 
-/// The root variable an assignment target names (x in x(2).f = ...).
-const Expr *rootOf(const Expr *e) {
-  while (e) {
-    switch (e->kind) {
-    case Expr::Kind::Identifier:
-      return e;
-    case Expr::Kind::Index:
-      e = static_cast<const IndexExpr *>(e)->base.get();
-      break;
-    case Expr::Kind::CellIndex:
-      e = static_cast<const CellIndexExpr *>(e)->base.get();
-      break;
-    case Expr::Kind::Field:
-      e = static_cast<const FieldExpr *>(e)->base.get();
-      break;
-    case Expr::Kind::DynField:
-      e = static_cast<const DynFieldExpr *>(e)->base.get();
-      break;
-    default:
-      return nullptr;
-    }
-  }
-  return nullptr;
-}
-
-/// Names a body assigns (its variables), parameters and outputs included.
-void assignedNames(const Block &b, std::set<std::string> &out) {
-  auto root = [&](const ExprPtr &p) {
-    if (const Expr *r = rootOf(p.get()))
-      out.insert(static_cast<const IdentifierExpr *>(r)->name);
-  };
-  for (auto &sp : b) {
-    const Stmt &s = *sp;
-    switch (s.kind) {
-    case Stmt::Kind::Assign:
-      root(static_cast<const AssignStmt &>(s).lhs);
-      break;
-    case Stmt::Kind::MultiAssign:
-      for (auto &l : static_cast<const MultiAssignStmt &>(s).lhs)
-        root(l);
-      break;
-    case Stmt::Kind::If:
-      for (auto &c : static_cast<const IfStmt &>(s).clauses)
-        assignedNames(c.body, out);
-      break;
-    case Stmt::Kind::For:
-      out.insert(static_cast<const ForStmt &>(s).var);
-      assignedNames(static_cast<const ForStmt &>(s).body, out);
-      break;
-    case Stmt::Kind::While:
-      assignedNames(static_cast<const WhileStmt &>(s).body, out);
-      break;
-    case Stmt::Kind::Switch:
-      for (auto &c : static_cast<const SwitchStmt &>(s).cases)
-        assignedNames(c.body, out);
-      break;
-    case Stmt::Kind::TryCatch: {
-      auto &t = static_cast<const TryCatchStmt &>(s);
-      assignedNames(t.tryBody, out);
-      if (!t.catchVar.empty())
-        out.insert(t.catchVar);
-      assignedNames(t.catchBody, out);
-      break;
-    }
-    case Stmt::Kind::Global:
-    case Stmt::Kind::Persistent:
-      for (auto &n : static_cast<const DeclStmt &>(s).names)
-        out.insert(n);
-      break;
-    default:
-      break;
-    }
-  }
-}
-
 std::set<std::string> variablesOf(const Block &body, const Function *fn) {
   std::set<std::string> vars;
-  assignedNames(body, vars);
+  collectAssigned(body, vars);
   if (fn) {
     vars.insert(fn->params.begin(), fn->params.end());
     vars.insert(fn->outputs.begin(), fn->outputs.end());

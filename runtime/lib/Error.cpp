@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "runmat/rt/Error.h"
 
+#include <cctype>
 #include <cstdarg>
 #include <cstdio>
 #include <vector>
@@ -46,6 +47,25 @@ void throwErrorIn(const char *fn, const char *id, const char *fmt, ...) {
   std::string msg = vformat(fmt, ap);
   va_end(ap);
   throw MatlabError(id ? id : "", std::move(msg), fn ? fn : "");
+}
+
+bool isMessageIdentifier(const std::string &s) {
+  if (s.find(':') == std::string::npos)
+    return false;
+  size_t start = 0;
+  for (;;) {
+    size_t end = s.find(':', start);
+    std::string part = s.substr(
+        start, end == std::string::npos ? std::string::npos : end - start);
+    if (part.empty())
+      return false;
+    for (char c : part)
+      if (!(std::isalnum((unsigned char)c) || c == '_' || c == '-'))
+        return false;
+    if (end == std::string::npos)
+      return true;
+    start = end + 1;
+  }
 }
 
 } // namespace runmat::rt

@@ -473,6 +473,18 @@ ArrayAttr tbaaTag(MLIRContext *ctx, StringRef what) {
   return ArrayAttr::get(ctx, {LLVM::TBAATagAttr::get(type, type, 0)});
 }
 
+/// Loads the field at byte offset `off` of the value header behind `v`
+/// (abi.h RM_LAYOUT_*), tagged as header memory.
+Value headerField(OpBuilder &b, Location loc, Value v, int64_t off, Type t) {
+  MLIRContext *ctx = b.getContext();
+  Value addr = LLVM::GEPOp::create(b, loc, LLVM::LLVMPointerType::get(ctx),
+                                   IntegerType::get(ctx, 8), v,
+                                   ArrayRef<LLVM::GEPArg>{(int32_t)off});
+  auto load = LLVM::LoadOp::create(b, loc, t, addr);
+  load.setTBAATags(tbaaTag(ctx, "header"));
+  return load.getResult();
+}
+
 /// Returns (creating once per module) an internal, always-inline function
 /// `__rm_fast_{index,assign}_<n>` doing A(i[,j]) or A(i[,j]) = x on a real
 /// double array directly, by reading the value header at abi.h's
@@ -511,13 +523,9 @@ LLVM::LLVMFuncOp getFastIndexFn(RtBuilder &b, bool assign, unsigned nidx,
   Block *fast = rw.createBlock(&fn.getBody(), {}, {b.i64()}, {loc});
   Block *slowBlock = rw.createBlock(&fn.getBody());
 
-  Type i8 = IntegerType::get(b.ctx(), 8), i16 = IntegerType::get(b.ctx(), 16);
-  auto field = [&](Value base, int64_t off, Type t) -> Value {
-    Value addr = LLVM::GEPOp::create(rw, loc, b.ptr(), i8, base,
-                                     ArrayRef<LLVM::GEPArg>{(int32_t)off});
-    auto load = LLVM::LoadOp::create(rw, loc, t, addr);
-    load.setTBAATags(tbaaTag(b.ctx(), "header"));
-    return load.getResult();
+  Type i16 = IntegerType::get(b.ctx(), 16);
+  auto field = [&](Value base, int64_t off, Type t) {
+    return headerField(rw, loc, base, off, t);
   };
   auto f64c = [&](double v) {
     return LLVM::ConstantOp::create(rw, loc, b.f64(), rw.getF64FloatAttr(v));
@@ -632,7 +640,6 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
                                 ConversionPatternRewriter &rw) const override {
     auto b = rt(rw, op);
     Location loc = op.getLoc();
-    Type i8 = IntegerType::get(b.ctx(), 8);
     SmallVector<Value> arrays;
     for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
       if (isa<ValueType>(orig.getType()))
@@ -658,15 +665,8 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
 
     // preheader: where the elements are.
     rw.setInsertionPointToStart(preheader);
-    auto field = [&](Value v, int64_t off, StringRef tag) -> Value {
-      Value addr = LLVM::GEPOp::create(rw, loc, b.ptr(), i8, v,
-                                       ArrayRef<LLVM::GEPArg>{(int32_t)off});
-      auto load = LLVM::LoadOp::create(rw, loc, b.ptr(), addr);
-      load.setTBAATags(tbaaTag(b.ctx(), tag));
-      return load;
-    };
-    Value outBegin = field(out, RM_LAYOUT_DATA_BEGIN, "header");
-    Value outEnd = field(out, RM_LAYOUT_DATA_END, "header");
+    Value outBegin = headerField(rw, loc, out, RM_LAYOUT_DATA_BEGIN, b.ptr());
+    Value outEnd = headerField(rw, loc, out, RM_LAYOUT_DATA_END, b.ptr());
     Value bytes = LLVM::SubOp::create(
         rw, loc, LLVM::PtrToIntOp::create(rw, loc, b.i64(), outEnd),
         LLVM::PtrToIntOp::create(rw, loc, b.i64(), outBegin));
@@ -674,7 +674,7 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     SmallVector<Value> data; // per input: its data pointer, or null (scalar)
     for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
       data.push_back(isa<ValueType>(orig.getType())
-                         ? field(conv, RM_LAYOUT_DATA_BEGIN, "header")
+                         ? headerField(rw, loc, conv, RM_LAYOUT_DATA_BEGIN, b.ptr())
                          : Value());
     LLVM::BrOp::create(rw, loc, ValueRange{b.constI64(0)}, loop);
 

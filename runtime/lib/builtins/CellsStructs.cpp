@@ -142,26 +142,6 @@ std::vector<Sub> fieldChain(const char *fn, const Args &args, size_t from,
   return chain;
 }
 
-/// MATLAB message identifiers: components of letters, digits, _ and -,
-/// separated by colons (at least two).
-bool isIdentifier(const std::string &s) {
-  if (s.find(':') == std::string::npos)
-    return false;
-  size_t start = 0;
-  for (;;) {
-    size_t end = s.find(':', start);
-    std::string part = s.substr(
-        start, end == std::string::npos ? std::string::npos : end - start);
-    if (part.empty())
-      return false;
-    for (char c : part)
-      if (!(std::isalnum((unsigned char)c) || c == '_' || c == '-'))
-        return false;
-    if (end == std::string::npos)
-      return true;
-    start = end + 1;
-  }
-}
 
 const Value *structField(const Value &s, const char *name) {
   int64_t f = fieldIndex(s, name);
@@ -666,7 +646,7 @@ Args bi_MException(int, const Args &args) {
     throwErrorIn("MException", "MATLAB:MException:invalidID",
                  "The identifier must be a character vector.");
   std::string id = textUtf8(idv);
-  if (!id.empty() && !isIdentifier(id))
+  if (!id.empty() && !isMessageIdentifier(id))
     throwErrorIn("MException", "MATLAB:MException:invalidID",
                  "The identifier '%s' is not valid. Identifiers must contain "
                  "at least one colon and consist of letters, digits, "

@@ -139,26 +139,6 @@ Args bi_j(int, const Args &) { return {imaginaryUnit()}; }
 
 namespace {
 
-/// MATLAB message identifiers: two or more colon-separated components of
-/// letters, digits, underscores and hyphens.
-bool isMessageId(const std::string &s) {
-  if (s.find(':') == std::string::npos)
-    return false;
-  size_t start = 0;
-  for (;;) {
-    size_t end = s.find(':', start);
-    std::string part = s.substr(
-        start, end == std::string::npos ? std::string::npos : end - start);
-    if (part.empty())
-      return false;
-    for (char c : part)
-      if (!(std::isalnum((unsigned char)c) || c == '_' || c == '-'))
-        return false;
-    if (end == std::string::npos)
-      return true;
-    start = end + 1;
-  }
-}
 
 std::string messageArg(const Value &v) {
   if (v.cls != ClassId::Char)
@@ -190,7 +170,7 @@ Args bi_assert(int, const Args &args) {
   } else {
     size_t data = 2;
     std::string fmt = first;
-    if (isMessageId(first)) {
+    if (isMessageIdentifier(first)) {
       id = first;
       fmt = messageArg(*args[2]);
       data = 3;

@@ -44,26 +44,6 @@ bool isNumericOrLogical(const Value &v) {
   return isNumericClass(v.cls) || v.cls == ClassId::Logical;
 }
 
-/// MATLAB message identifiers: at least two components separated by colons,
-/// each made of letters, digits, underscores or hyphens.
-bool isIdentifier(const std::string &s) {
-  if (s.find(':') == std::string::npos)
-    return false;
-  size_t start = 0;
-  for (;;) {
-    size_t end = s.find(':', start);
-    std::string part = s.substr(
-        start, end == std::string::npos ? std::string::npos : end - start);
-    if (part.empty())
-      return false;
-    for (char c : part)
-      if (!(std::isalnum((unsigned char)c) || c == '_' || c == '-'))
-        return false;
-    if (end == std::string::npos)
-      return true;
-    start = end + 1;
-  }
-}
 
 const Value *structField(const Value &s, const char *name) {
   for (size_t f = 0; f < s.fields.size(); ++f)
@@ -222,7 +202,7 @@ Args bi_error(int, const Args &args) {
   }
   std::string id, fmt;
   size_t data = 1;
-  if (isIdentifier(first)) {
+  if (isMessageIdentifier(first)) {
     id = first;
     if (args[1]->cls != ClassId::Char)
       throwErrorIn("error", "MATLAB:error:invalidInput",
@@ -298,7 +278,7 @@ Args bi_warning(int nargout, const Args &args) {
   } else {
     size_t data = 1;
     std::string fmt = first;
-    if (isIdentifier(first)) {
+    if (isMessageIdentifier(first)) {
       id = first;
       fmt = charText(*args[1]);
       data = 2;

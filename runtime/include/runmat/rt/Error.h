@@ -26,6 +26,10 @@ struct MatlabError : std::runtime_error {
 [[noreturn]] void throwError(const char *id, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /// Same, naming the builtin that raised it ("Error using NAME").
+/// MATLAB message identifiers ("comp:comp[:...]"): at least two
+/// colon-separated components of letters, digits, underscores and hyphens.
+bool isMessageIdentifier(const std::string &s);
+
 [[noreturn]] void throwErrorIn(const char *fn, const char *id, const char *fmt,
                                ...) __attribute__((format(printf, 3, 4)));
 

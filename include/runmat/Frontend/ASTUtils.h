@@ -1,0 +1,23 @@
+//===- ASTUtils.h - Small queries on the AST --------------------*- C++ -*-===//
+#ifndef RUNMAT_FRONTEND_ASTUTILS_H
+#define RUNMAT_FRONTEND_ASTUTILS_H
+
+#include "runmat/Frontend/AST.h"
+
+#include <set>
+#include <string>
+
+namespace runmat::ast {
+
+/// The identifier at the root of an assignment target (x in x(1).a{2}), or
+/// null when the expression cannot be assigned to.
+const IdentifierExpr *rootIdentifier(const Expr *e);
+
+/// Adds the names a block assigns: assignment targets, `for` variables,
+/// `catch` variables, `global`/`persistent` names, and `ans` for expression
+/// statements (nested blocks included).
+void collectAssigned(const Block &b, std::set<std::string> &out);
+
+} // namespace runmat::ast
+
+#endif // RUNMAT_FRONTEND_ASTUTILS_H
