@@ -19,6 +19,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -173,6 +174,18 @@ void forEachCallName(Block &body, const Function *fn,
       auto &n = static_cast<IdentifierExpr &>(*p).name;
       if (!vars.count(n))
         apply(n);
+    } else if (p->kind == Expr::Kind::Index) {
+      // feval('name', ...) and str2func('name') name a function in text:
+      // applied to a copy (the text itself is never rewritten).
+      auto &ix = static_cast<IndexExpr &>(*p);
+      if (ix.base->kind == Expr::Kind::Identifier && !ix.args.empty() &&
+          ix.args[0]->kind == Expr::Kind::String) {
+        auto &callee = static_cast<IdentifierExpr &>(*ix.base).name;
+        if ((callee == "feval" || callee == "str2func") && !vars.count(callee)) {
+          std::string text = static_cast<StringExpr &>(*ix.args[0]).value;
+          apply(text);
+        }
+      }
     } else if (p->kind == Expr::Kind::FuncHandle) {
       apply(static_cast<FuncHandleExpr &>(*p).name);
     }
@@ -199,6 +212,21 @@ bool isDir(const std::string &p) {
 bool isFile(const std::string &p) {
   struct stat st;
   return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/// The names (without .m) of the .m files in a folder, sorted.
+std::vector<std::string> mFilesIn(const std::string &dir) {
+  std::vector<std::string> out;
+  if (DIR *d = opendir(dir.c_str())) {
+    while (dirent *e = readdir(d)) {
+      std::string n = e->d_name;
+      if (n.size() > 2 && n.compare(n.size() - 2, 2, ".m") == 0)
+        out.push_back(n.substr(0, n.size() - 2));
+    }
+    closedir(d);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 bool validName(const std::string &n) {
@@ -279,6 +307,17 @@ bool runmat::linkPathFunctions(File &file, const std::string &mainPath,
   forEachCallName(file.script, nullptr, want);
   for (size_t i = 0; i < file.functions.size(); ++i)
     forEachCallName(file.functions[i]->body, file.functions[i].get(), want);
+  // A program that names functions in text at run time (feval, str2func)
+  // may call any function file on the path: all of them are linked, and
+  // those that do not parse are left out (their names stay unknown).
+  std::set<std::string> speculative;
+  if (looksUpFunctionsByName(file))
+    for (const std::string &d : dirs)
+      for (std::string n : mFilesIn(d))
+        if (!defined.count(n) && !tried.count(n) && validName(n)) {
+          speculative.insert(n);
+          want(n);
+        }
 
   while (!pending.empty()) {
     std::string name = pending.back();
@@ -297,6 +336,8 @@ bool runmat::linkPathFunctions(File &file, const std::string &mainPath,
     std::string source = ss.str();
     std::vector<Diagnostic> diags;
     std::unique_ptr<File> other = parseFile(path, source, diags);
+    if (!other && speculative.count(name))
+      continue;
     if (!other) {
       if (diags.empty())
         diags.push_back(Diagnostic{Location{1, 1}, "Invalid input."});
@@ -330,4 +371,17 @@ bool runmat::linkPathFunctions(File &file, const std::string &mainPath,
       file.functions.push_back(std::move(fn));
   }
   return true;
+}
+
+bool runmat::looksUpFunctionsByName(const File &cfile) {
+  // forEachCallName may rewrite names for its callers; `check` does not.
+  File &file = const_cast<File &>(cfile);
+  bool found = false;
+  auto check = [&](std::string &n) {
+    found |= n == "feval" || n == "str2func";
+  };
+  forEachCallName(file.script, nullptr, check);
+  for (auto &fn : file.functions)
+    forEachCallName(fn->body, fn.get(), check);
+  return found;
 }

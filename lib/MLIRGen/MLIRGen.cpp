@@ -12,6 +12,7 @@
 #include "RunMat/RunMatDialect.h"
 #include "RunMat/RunMatOps.h"
 #include "runmat/Frontend/AST.h"
+#include "runmat/Frontend/PathResolver.h"
 #include "runmat/Frontend/Sema.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -290,6 +291,18 @@ private:
 
     temps.clear();
     pushTemps();
+    // feval/str2func of text: the program's functions, registered by name.
+    if (isEntry && looksUpFunctionsByName(prog.file())) {
+      SmallVector<Value> handles;
+      for (auto &f : prog.file().functions)
+        if (f->name.find('>') == std::string::npos &&
+            f->name.compare(0, 2, "__") != 0)
+          handles.push_back(emitFuncHandle(f->name, l).v);
+      if (!handles.empty())
+        BuiltinOp::create(b, l, TypeRange{}, b.getStringAttr("__register_functions"),
+                          handles, b.getI32IntegerAttr(0));
+    }
+
     if (fn && !isEntry) {
       if (fn->params.size() < s.argTys.size() &&
           !(fn->params.size() && fn->params.back() == "varargin")) {
@@ -506,8 +519,24 @@ private:
   /// A call statement `name(args)` with nargout = 0.
   void emitNamedCallStatement(const std::string &name, ValueRange args,
                               bool display, MLoc l) {
+    if (name == "clear" && !prog.findFunction(name)) {
+      std::vector<std::string> names;
+      for (Value a : args)
+        names.push_back(
+            cast<StringOp>(a.getDefiningOp()).getValue().str());
+      emitClear(names, l);
+      return;
+    }
     if (sema::Program::isBuiltin(name)) {
-      auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr(name), args,
+      std::string callee = name;
+      SmallVector<Value> argv(args.begin(), args.end());
+      if (name == "exist" && (argv.size() == 1 || argv.size() == 2)) {
+        callee = "__exist"; // `exist x var`: with the caller's context
+        if (argv.size() == 1)
+          argv.push_back(own(StringOp::create(b, l, "")));
+        appendExistContext(argv, l);
+      }
+      auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr(callee), argv,
                                   b.getI32IntegerAttr(0));
       own(op.getResult(0));
       AssignAnsOp::create(b, l, op.getResult(0), slotOf("ans"), display);
@@ -532,6 +561,11 @@ private:
     if (const std::string *callee = calleeName(e)) {
       std::vector<const Expr *> args = callArgs(e);
       std::vector<EV> outs = emitCall(*callee, args, 0, l);
+      // A function declared with no outputs leaves ans alone and displays
+      // nothing.
+      const Function *fn = prog.findFunction(*callee);
+      if (fn && fn->outputs.empty())
+        return;
       if (!outs.empty() && outs[0].v)
         AssignAnsOp::create(b, l, asValue(outs[0], l), slotOf("ans"), s.display);
       return;
@@ -1644,9 +1678,103 @@ private:
   //===--------------------------------------------------------------===//
   // Calls
   //===--------------------------------------------------------------===//
+  /// The caller's context `exist` needs, appended to its arguments for
+  /// `__exist`: the names of this workspace's variables, whether each is
+  /// defined here, and the functions found on the path when compiling.
+  void appendExistContext(SmallVectorImpl<Value> &argv, MLoc l) {
+    SmallVector<Value> names, defined;
+    for (auto &[name, slot] : slots) {
+      if (name.empty() || !(std::isalpha((unsigned char)name[0])))
+        continue;
+      names.push_back(own(StringOp::create(b, l, name)));
+      Value d = IsDefinedOp::create(b, l, b.getI1Type(), slot);
+      defined.push_back(asValue(EV{d, Ty::Bool}, l));
+    }
+    SmallVector<Value> fns;
+    for (auto &fn : prog.file().functions)
+      if (!fn->sourcePath.empty() && fn->name.find('>') == std::string::npos)
+        fns.push_back(own(StringOp::create(b, l, fn->name)));
+    auto cell = [&](SmallVector<Value> &v) -> Value {
+      SmallVector<int64_t> lens;
+      if (!v.empty())
+        lens.push_back(v.size());
+      return own(CellLiteralOp::create(b, l, valueTy(), lens, v));
+    };
+    argv.push_back(cell(names));
+    if (defined.empty())
+      argv.push_back(own(EmptyOp::create(b, l)));
+    else
+      argv.push_back(own(ConcatOp::create(b, l, valueTy(),
+                                          ArrayRef<int64_t>{(int64_t)defined.size()},
+                                          defined)));
+    argv.push_back(cell(fns));
+  }
+
+  /// clear / clear all / clear variables / clear x y: the named variables
+  /// (all of them when none is named) become undefined. Globals keep their
+  /// shared value.
+  void emitClear(const std::vector<std::string> &names, MLoc l) {
+    bool all = names.empty();
+    std::vector<std::string> vars;
+    for (const std::string &n : names) {
+      if (n == "all" || n == "-all" || n == "variables" || n == "-variables" ||
+          n == "-regexp" || n == "functions" || n == "-functions" ||
+          n == "global" || n == "-global" || n == "classes" ||
+          n == "-classes" || n == "import" || n == "java" || n == "mex") {
+        if (n == "-regexp")
+          ErrorOp::create(b, l, "RunMat:notImplemented",
+                          "clear -regexp is not supported.");
+        all |= n == "all" || n == "-all" || n == "variables" ||
+               n == "-variables";
+        continue;
+      }
+      if (n.find_first_of("*?[") != std::string::npos) {
+        ErrorOp::create(b, l, "RunMat:notImplemented",
+                        "clear with wildcards is not supported.");
+        return;
+      }
+      vars.push_back(n);
+    }
+    for (auto &[name, slot] : slots) {
+      if (name.empty() || !std::isalpha((unsigned char)name[0]) ||
+          sharedSlots.count(name))
+        continue;
+      if (all || std::find(vars.begin(), vars.end(), name) != vars.end())
+        ClearVarOp::create(b, l, slot);
+    }
+  }
+
   std::vector<EV> emitCall(const std::string &name,
                            const std::vector<const Expr *> &args, int nargout,
                            MLoc l) {
+    if (name == "clear" && !prog.findFunction(name) && nargout <= 0) {
+      std::vector<std::string> names;
+      for (const Expr *a : args) {
+        if (a->kind != Expr::Kind::String) {
+          ErrorOp::create(b, l, "RunMat:notImplemented",
+                          "clear with names computed at run time is not "
+                          "supported.");
+          return {};
+        }
+        names.push_back(static_cast<const StringExpr *>(a)->value);
+      }
+      emitClear(names, l);
+      return {};
+    }
+    // exist sees the caller's variables and the path functions.
+    if (name == "exist" && !prog.findFunction(name) &&
+        (args.size() == 1 || args.size() == 2)) {
+      SmallVector<Value> argv;
+      for (const Expr *a : args)
+        argv.push_back(asValue(emitExpr(*a), l));
+      if (args.size() == 1)
+        argv.push_back(own(StringOp::create(b, l, "")));
+      appendExistContext(argv, l);
+      auto op = BuiltinOp::create(b, l, TypeRange{valueTy()},
+                                  b.getStringAttr("__exist"), argv,
+                                  b.getI32IntegerAttr(std::max(nargout, 1)));
+      return {EV{own(op.getResult(0)), Ty::Any}};
+    }
     // narginchk/nargoutchk check the calling function's own counts, which
     // are compile-time constants of this specialization.
     if ((name == "narginchk" || name == "nargoutchk") && spec->fn &&

@@ -307,7 +307,7 @@ std::vector<Piece> parseFormat(const std::string &f) {
       i += 2;
       continue;
     }
-    size_t start = i++;
+    ++i;
     Spec s;
     for (; i < n; ++i) {
       char g = f[i];
@@ -350,9 +350,9 @@ std::vector<Piece> parseFormat(const std::string &f) {
       break;
     char conv = f[i];
     if (!std::strchr("diouxXfFeEgGcs", conv)) {
-      // Not a conversion: print the text as written.
-      lit.append(f, start, i - start);
-      continue;
+      // An invalid operator: MATLAB prints the text before it and discards
+      // the rest of the format ('value = %z' prints 'value = ').
+      break;
     }
     ++i;
     s.conv = conv;
@@ -583,8 +583,14 @@ std::string formatPrintf(const std::string &fmt,
         continue;
       }
       if (!data.has()) {
+        // sprintf(literalText): the first conversion and everything after
+        // it are dropped. With data arguments that are all empty
+        // (sprintf('%d\n', [])) the conversions print nothing and the
+        // literal text stays.
+        if (args.empty())
+          return out;
         if (noData)
-          continue; // no data at all: conversions print nothing
+          continue;
         return out; // stop before the first conversion lacking data
       }
       const Spec &s = p.spec;

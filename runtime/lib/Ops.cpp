@@ -30,10 +30,16 @@ void dgetrs_(const char *trans, const int *n, const int *nrhs, const double *a,
 void dgecon_(const char *norm, const int *n, const double *a, const int *lda,
              const double *anorm, double *rcond, double *work, int *iwork,
              int *info, size_t normLen);
-void dgelsy_(const int *m, const int *n, const int *nrhs, double *a,
-             const int *lda, double *b, const int *ldb, int *jpvt,
-             const double *rcond, int *rank, double *work, const int *lwork,
-             int *info);
+void dgeqp3_(const int *m, const int *n, double *a, const int *lda, int *jpvt,
+             double *tau, double *work, const int *lwork, int *info);
+void dormqr_(const char *side, const char *trans, const int *m, const int *n,
+             const int *k, const double *a, const int *lda, const double *tau,
+             double *c, const int *ldc, double *work, const int *lwork,
+             int *info, size_t sideLen, size_t transLen);
+void dtrtrs_(const char *uplo, const char *trans, const char *diag,
+             const int *n, const int *nrhs, const double *a, const int *lda,
+             double *b, const int *ldb, int *info, size_t uploLen,
+             size_t transLen, size_t diagLen);
 }
 
 namespace runmat::rt {
@@ -608,32 +614,47 @@ std::vector<double> solveReal(int64_t m, int64_t n, std::vector<double> A,
     dgetrs_("N", &N, &R, A.data(), &one, ipiv.data(), B.data(), &one, &info, 1);
     return B;
   }
-  // Least squares through a rank-revealing QR (as MATLAB's QR with pivoting).
-  int ldb = std::max(1, std::max(M, N));
-  std::vector<double> B((size_t)ldb * R, 0.0);
-  for (int j = 0; j < R; ++j)
-    for (int i = 0; i < M; ++i)
-      B[(size_t)j * ldb + i] = Bin[(size_t)j * M + i];
+  // Not square: MATLAB's basic solution through QR with column pivoting,
+  // A*P = Q*R. The rank r counts |R(k,k)| > max(m,n)*eps*|R(1,1)|; then
+  // R(1:r,1:r) y = (Q'*B)(1:r,:) and x(P(1:r),:) = y, the other rows of x
+  // zero (at most r nonzeros per column, unlike the minimum-norm pinv(A)*B).
+  int lda = std::max(1, M), k = std::min(M, N);
   std::vector<int> jpvt((size_t)std::max(1, N), 0);
-  double rcond = std::max(M, N) * std::numeric_limits<double>::epsilon();
-  int rank = 0, lwork = -1, lda = std::max(1, M);
+  std::vector<double> tau((size_t)std::max(1, k));
+  int lwork = -1;
   double wq = 0;
-  dgelsy_(&M, &N, &R, A.data(), &lda, B.data(), &ldb, jpvt.data(), &rcond,
-          &rank, &wq, &lwork, &info);
+  dgeqp3_(&M, &N, A.data(), &lda, jpvt.data(), tau.data(), &wq, &lwork, &info);
   lwork = std::max(1, (int)wq);
   std::vector<double> work((size_t)lwork);
-  dgelsy_(&M, &N, &R, A.data(), &lda, B.data(), &ldb, jpvt.data(), &rcond,
-          &rank, work.data(), &lwork, &info);
-  if (rank < std::min(M, N)) {
+  dgeqp3_(&M, &N, A.data(), &lda, jpvt.data(), tau.data(), work.data(), &lwork,
+          &info);
+  double tol = std::max(M, N) * std::numeric_limits<double>::epsilon() *
+               std::fabs(A[0]);
+  int rank = 0;
+  while (rank < k && std::fabs(A[(size_t)rank * lda + rank]) > tol)
+    ++rank;
+  if (rank < k) {
     char buf[96];
     std::snprintf(buf, sizeof buf, "Rank deficient, rank = %d, tol = %e.", rank,
-                  rcond);
+                  tol);
     writeWarning(buf);
   }
-  std::vector<double> X((size_t)N * R);
+  std::vector<double> B = Bin; // M x R, overwritten by Q' * B
+  int ldb = std::max(1, M);
+  lwork = -1;
+  dormqr_("L", "T", &M, &R, &k, A.data(), &lda, tau.data(), B.data(), &ldb, &wq,
+          &lwork, &info, 1, 1);
+  lwork = std::max(1, (int)wq);
+  work.assign((size_t)lwork, 0.0);
+  dormqr_("L", "T", &M, &R, &k, A.data(), &lda, tau.data(), B.data(), &ldb,
+          work.data(), &lwork, &info, 1, 1);
+  if (rank > 0)
+    dtrtrs_("U", "N", "N", &rank, &R, A.data(), &lda, B.data(), &ldb, &info, 1,
+            1, 1);
+  std::vector<double> X((size_t)N * R, 0.0);
   for (int j = 0; j < R; ++j)
-    for (int i = 0; i < N; ++i)
-      X[(size_t)j * N + i] = B[(size_t)j * ldb + i];
+    for (int i = 0; i < rank; ++i)
+      X[(size_t)j * N + (jpvt[(size_t)i] - 1)] = B[(size_t)j * ldb + i];
   return X;
 }
 

@@ -43,10 +43,17 @@ inline rm_value *out(ValueRef r) { return R(r.release()); }
 
 // - error state ---------------------------------------------------------------
 
+/// One frame of an error's call stack (MException.stack).
+struct StackFrame {
+  std::string file, name; // name: "f", or "FILE>LOCAL" for local functions
+  int32_t line = 0;
+};
+
 struct ErrorRecord {
   std::string identifier, message, function;
   std::string file, where; // location when raised
   int32_t line = 0;
+  std::vector<StackFrame> stack; // innermost first
 };
 
 struct Location {
@@ -80,6 +87,19 @@ Handler *pushHandler() {
   return gPool[gTop++].get();
 }
 
+std::string baseName(const std::string &file);
+
+/// The name a stack frame shows: the file's name for its main function or
+/// script, "FILE>LOCAL" for a local function.
+std::string frameName(const std::string &file, const std::string &function) {
+  std::string base = baseName(file);
+  if (function.empty() || function == base || base.empty())
+    return base.empty() ? function : base;
+  if (function.find('>') != std::string::npos)
+    return function; // already FILE>LOCAL (functions found on the path)
+  return base + ">" + function;
+}
+
 void setPending(std::string id, std::string msg, std::string fn) {
   gPending.identifier = std::move(id);
   gPending.message = std::move(msg);
@@ -87,6 +107,20 @@ void setPending(std::string id, std::string msg, std::string fn) {
   gPending.file = gLoc.file ? gLoc.file : "";
   gPending.where = gLoc.function ? gLoc.function : "";
   gPending.line = rm_current_line > 0 ? rm_current_line : gLoc.line;
+  // The call stack: where the error was raised, then each caller's
+  // location (gFrames holds them, outermost first). Frames without a file
+  // (the run-time entry point) are left out.
+  gPending.stack.clear();
+  if (!gPending.file.empty())
+    gPending.stack.push_back(
+        {gPending.file, frameName(gPending.file, gPending.where), gPending.line});
+  for (size_t k = gFrames.size(); k-- > 0;) {
+    const Location &f = gFrames[k];
+    if (!f.file || !*f.file)
+      continue;
+    gPending.stack.push_back(
+        {f.file, frameName(f.file, f.function ? f.function : ""), f.line});
+  }
 }
 
 /// Records the exception being handled (call only inside a catch block).
@@ -131,12 +165,16 @@ std::string errorText(const ErrorRecord &e) {
     s = "Error using " + fn + "\n" + e.message + "\n";
   else
     s = "Error: " + e.message + "\n";
-  if (!e.file.empty() && e.line > 0) {
-    std::string where = base;
-    if (!e.where.empty() && e.where != base)
-      where = base.empty() ? e.where : base + ">" + e.where;
-    s += "\nError in " + where + " (line " + std::to_string(e.line) + ")\n";
+  // One "Error in" line per frame, innermost first, as MATLAB prints them.
+  bool first = true;
+  for (const StackFrame &f : e.stack) {
+    if (f.line <= 0)
+      continue;
+    s += std::string(first ? "\n" : "") + "Error in " + f.name + " (line " +
+         std::to_string(f.line) + ")\n";
+    first = false;
   }
+  (void)base;
   return s;
 }
 
@@ -804,10 +842,15 @@ rm_value *rm_caught_error(void) {
   ValueRef e = makeStruct(Dims{1, 1}, {"identifier", "message", "stack"});
   e->cells[0] = makeString(gLast.identifier);
   e->cells[1] = makeString(gLast.message);
-  ValueRef st = makeStruct(Dims{1, 1}, {"file", "name", "line"});
-  st->cells[0] = makeString(gLast.file);
-  st->cells[1] = makeString(gLast.where);
-  st->cells[2] = makeDouble(gLast.line);
+  // stack: an N x 1 struct array with fields file, name and line.
+  const int64_t n = (int64_t)gLast.stack.size();
+  ValueRef st = makeStruct(Dims{n, 1}, {"file", "name", "line"});
+  for (int64_t k = 0; k < n; ++k) {
+    const StackFrame &f = gLast.stack[(size_t)k];
+    st->cells[(size_t)(k * 3 + 0)] = makeString(f.file);
+    st->cells[(size_t)(k * 3 + 1)] = makeString(f.name);
+    st->cells[(size_t)(k * 3 + 2)] = makeDouble(f.line);
+  }
   e->cells[2] = st;
   e->exception = true;
   return out(e);
@@ -1089,7 +1132,26 @@ void rm_init(void) {
 
 namespace runmat::rt {
 
+namespace {
+/// The program's own functions by name (registered at start-up when it
+/// calls feval or str2func): they take precedence over builtins.
+std::unordered_map<std::string, ValueRef> &functionRegistry() {
+  static std::unordered_map<std::string, ValueRef> r;
+  return r;
+}
+} // namespace
+
+void registerFunction(const Value &handle) {
+  if (handle.cls == ClassId::FunctionHandle && handle.fh &&
+      !handle.fh->name.empty())
+    functionRegistry()[handle.fh->name] =
+        ValueRef::borrow(const_cast<Value *>(&handle));
+}
+
 ValueRef makeNamedHandle(const std::string &name) {
+  auto it = functionRegistry().find(name);
+  if (it != functionRegistry().end())
+    return it->second;
   ValueRef h = makeArray(ClassId::FunctionHandle, Dims{1, 1});
   h->fh = new FunctionHandleData;
   h->fh->name = name;

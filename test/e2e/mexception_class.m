@@ -28,3 +28,27 @@ catch e4
   disp(e4.identifier)
 end
 % CHECK-NEXT: inner:id
+% The stack: one frame per active function, innermost first.
+try
+  stack_outer(2);
+catch e5
+  st = e5.stack;
+  fprintf('%d %d\n', size(st, 1), size(st, 2));
+  for k = 1:numel(st)
+    fprintf('%s %d\n', st(k).name, st(k).line);
+  end
+end
+% CHECK-NEXT: 3 1
+% CHECK-NEXT: mexception_class>stack_inner 53
+% CHECK-NEXT: mexception_class>stack_outer 50
+% CHECK-NEXT: mexception_class 33
+me = MException('a:b', 'made');
+fprintf('%d %d\n', size(me.stack));
+% CHECK-NEXT: 0 1
+
+function stack_outer(x)
+  stack_inner(x);
+end
+function stack_inner(x)
+  error('deep:id', 'deep %d', x);
+end

@@ -24,3 +24,22 @@ fprintf('%g ', I); fprintf('\n');
 X = [4 0 0; 0 2 0; 0 0 1] \ [4 8; 2 4; 1 2];
 fprintf('%g ', X); fprintf('\n');
 % CHECK-NEXT: 1 1 1 2 2 2
+% Overdetermined full rank: the least-squares solution.
+x = [1 0; 1 1; 1 2] \ [1; 2; 4];
+fprintf('%.6f %.6f\n', x);
+% CHECK-NEXT: 0.833333 1.500000
+% Underdetermined: MATLAB's basic solution (QR with column pivoting, at most
+% rank(A) nonzeros), not the minimum-norm pinv(A)*b (Octave gives
+% -0.0556 0.1111 0.2778 here).
+x = [1 2 3; 4 5 6] \ [1; 2];
+fprintf('%.6f ', x); fprintf('\n');
+% CHECK-NEXT: 0.000000 0.000000 0.333333
+% Rank deficient: a warning on stderr, one nonzero per column.
+x = [1 1; 1 1; 1 1] \ [1; 2; 3];
+fprintf('%g ', x); fprintf('\n');
+% CHECK-NEXT: 2 0
+% sprintf(literalText) drops the first conversion and what follows it.
+fprintf('%s|\n', sprintf('val: %d and %s end'));
+% CHECK-NEXT: val: |
+fprintf('a %d b\n', []);
+% CHECK-NEXT: a  b

@@ -32,6 +32,11 @@ std::vector<std::string> searchPath(const ast::File &file,
 bool linkPathFunctions(ast::File &file, const std::string &mainPath,
                        std::string &error);
 
+/// Whether the program may look a function up by its name at run time
+/// (it calls feval or str2func): the compiler then registers its functions
+/// with the runtime, so that text names them like MATLAB's path lookup.
+bool looksUpFunctionsByName(const ast::File &file);
+
 } // namespace runmat
 
 #endif // RUNMAT_FRONTEND_PATHRESOLVER_H

@@ -12,6 +12,8 @@
 
 #include "ArraySupport.h"
 
+#include <sys/stat.h>
+
 namespace runmat::rt {
 using namespace support;
 
@@ -159,8 +161,16 @@ Args bi_str2func(int nargout, const Args &args) {
   std::string s = textOf(*args[0]);
   if (!s.empty() && s[0] == '@')
     throwErrorIn("str2func", "RunMat:unsupported",
-                 "str2func of an anonymous function is not supported yet.");
+                 "str2func of anonymous function text built at run time is "
+                 "not supported (constant text such as str2func('@(x) x+1') "
+                 "is).");
   return {makeNamedHandle(s)};
+}
+
+Args bi_register_functions(int, const Args &args) {
+  for (const ValueRef &h : args)
+    registerFunction(*h);
+  return {};
 }
 
 Args bi_cellfun(int nargout, const Args &args) {
@@ -234,6 +244,80 @@ Args bi_addpath(int nargout, const Args &args) {
   if (nargout > 0)
     return {makeString("")};
   return {};
+}
+
+// ---- exist -----------------------------------------------------------------------
+// exist(name) and exist(name, type): 1 a variable, 2 a file (or a function
+// on the path, found when compiling), 5 a builtin, 7 a folder, 0 none.
+// Variables and path functions are known to the compiler, which calls
+// __exist(name, type, {variables}, [defined], {path functions}); a plain
+// exist (through feval) sees neither. The runtime's builtins answer 5, also
+// those MATLAB ships as .m files (where MATLAB answers 2).
+
+namespace {
+
+Args existImpl(const Args &args, const Value *vars, const Value *defined,
+               const Value *functions) {
+  const Value &nv = *args[0];
+  if (!isText(nv))
+    throwErrorIn("exist", "MATLAB:exist:firstInputString",
+                 "First input to exist must be a string scalar or character "
+                 "vector.");
+  std::string name = textOf(nv), type;
+  if (args.size() > 1 && !(args[1]->cls == ClassId::Char && args[1]->isEmpty())) {
+    if (!isText(*args[1]))
+      throwErrorIn("exist", "MATLAB:exist:secondInputString",
+                   "Second input to exist must be a string scalar or "
+                   "character vector.");
+    type = textOf(*args[1]);
+    for (char &c : type)
+      c = (char)std::tolower((unsigned char)c);
+    if (type != "var" && type != "builtin" && type != "file" &&
+        type != "dir" && type != "class")
+      throwErrorIn("exist", "MATLAB:exist:invalidSecondInput",
+                   "The optional second input to exist must be 'var', "
+                   "'builtin', 'dir', 'file', or 'class'.");
+  }
+  auto answer = [](double v) { return Args{makeScalar(v, ClassId::Double)}; };
+  auto any = [&](const char *t) { return type.empty() || type == t; };
+  if (any("var") && vars) {
+    for (int64_t k = 0; k < vars->numel(); ++k)
+      if (textOf(*vars->cells[(size_t)k]) == name && defined &&
+          k < defined->numel() && defined->re[(size_t)k] != 0)
+        return answer(1);
+  }
+  if (type == "var" || type == "class" || name.empty())
+    return answer(0);
+  if (any("file") && functions) {
+    for (int64_t k = 0; k < functions->numel(); ++k)
+      if (textOf(*functions->cells[(size_t)k]) == name)
+        return answer(2);
+  }
+  if (any("builtin") && name[0] != '_' && findBuiltin(name.c_str()))
+    return answer(5);
+  if (type == "builtin")
+    return answer(0);
+  struct stat st;
+  bool isDir = stat(name.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+  if (isDir && (type.empty() || type == "dir" || type == "file"))
+    return answer(7);
+  if (type == "dir")
+    return answer(0);
+  for (const std::string &f : {name, name + ".m"})
+    if (stat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+      return answer(2);
+  return answer(0);
+}
+
+} // namespace
+
+Args bi_exist(int, const Args &args) {
+  return existImpl(args, nullptr, nullptr, nullptr);
+}
+
+Args bi_exist_internal(int, const Args &args) {
+  Args head(args.begin(), args.begin() + 2);
+  return existImpl(head, args[2].get(), args[3].get(), args[4].get());
 }
 
 } // namespace runmat::rt

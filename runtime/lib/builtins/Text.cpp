@@ -151,6 +151,27 @@ Args bi_mat2str(int, const Args &args) {
   return {makeCharMatrix({mat2str(*args[0], precision, withClass)})};
 }
 
+/// clc: clears the Command Window; a program's output is a stream, so
+/// there is nothing to clear.
+Args bi_clc(int, const Args &) { return {}; }
+
+/// close / close all: RunMat has no figures, so there are none to close;
+/// a figure handle names a figure that does not exist.
+Args bi_close(int nargout, const Args &args) {
+  for (const ValueRef &a : args) {
+    if (a->cls == ClassId::Char) {
+      std::string t = charText(*a);
+      if (t == "all" || t == "force" || t == "hidden")
+        continue;
+    }
+    throwErrorIn("close", "MATLAB:close:InvalidFigureHandle",
+                 "Specified window does not exist.");
+  }
+  if (nargout > 0)
+    return {makeScalar(1.0, ClassId::Double)};
+  return {};
+}
+
 Args bi_format(int, const Args &args) {
   if (args.empty()) {
     resetFormat();

@@ -9,3 +9,5 @@ function inner(y)
 end
 % CHECK: failed at 3
 % CHECK: Error in error_in_function>inner (line 8)
+% CHECK-NEXT: Error in error_in_function>outer (line 5)
+% CHECK-NEXT: Error in error_in_function (line 3)

@@ -150,7 +150,10 @@ TEST(FormatPrintf, EmptyAndMissingData) {
   EXPECT_EQ(sp("no conversions\\n"), "no conversions\n");
   EXPECT_EQ(sp("hello", {num(1), num(2)}), "hello"); // printed once
   EXPECT_EQ(sp("a%db", {makeEmpty()}), "ab");
-  EXPECT_EQ(sp("%d and %d"), " and ");
+  // sprintf(literalText): a conversion and all text after it are dropped.
+  EXPECT_EQ(sp("%d and %d"), "");
+  EXPECT_EQ(sp("val: %d and %s end\\n"), "val: ");
+  EXPECT_EQ(sp("a %d b", {makeEmpty()}), "a  b");
   EXPECT_EQ(sp("%d", {makeEmpty(), num(4), makeEmpty()}), "4");
   EXPECT_EQ(sp("%d %d", {num(1)}), "1 ");
 }
@@ -161,7 +164,8 @@ TEST(FormatPrintf, MalformedFormatsDoNotCrash) {
   EXPECT_EQ(sp("%-", {num(1)}), "");
   EXPECT_EQ(sp("%5.", {num(1)}), "");
   EXPECT_EQ(sp("%5.f", {num(3.14159)}), "    3");
-  EXPECT_EQ(sp("%y", {num(1)}), "%y");
+  EXPECT_EQ(sp("%y", {num(1)}), "");
+  EXPECT_EQ(sp("value = %z rest", {num(1)}), "value = ");
   EXPECT_EQ(sp("\\"), "\\");
   EXPECT_EQ(sp("%99999999999999999999d", {num(1)}).size(), 1u << 20);
   EXPECT_EQ(sp("%.99999999f", {num(1)}).size(), 2u + 4096u);

@@ -16,8 +16,12 @@ namespace runmat::rt {
 /// Calls handle `fh` with `args`, asking for `nargout` outputs (0 for a
 /// statement call). Returns the outputs produced (possibly fewer).
 Args callFunctionHandle(const Value &fh, int nargout, const Args &args);
-/// A handle to a builtin or to a function by name (no compiled code).
+/// A handle to a function by name: one of the program's own functions when
+/// registered (registerFunction), else a builtin (no compiled code).
 ValueRef makeNamedHandle(const std::string &name);
+/// Makes the program's function behind `handle` (a named handle with
+/// compiled code) findable by name, ahead of builtins.
+void registerFunction(const Value &handle);
 
 } // namespace runmat::rt
 
