@@ -30,6 +30,17 @@ void dgetrs_(const char *trans, const int *n, const int *nrhs, const double *a,
 void dgecon_(const char *norm, const int *n, const double *a, const int *lda,
              const double *anorm, double *rcond, double *work, int *iwork,
              int *info, size_t normLen);
+void dtrcon_(const char *norm, const char *uplo, const char *diag,
+             const int *n, const double *a, const int *lda, double *rcond,
+             double *work, int *iwork, int *info, size_t, size_t, size_t);
+void dpotrf_(const char *uplo, const int *n, double *a, const int *lda,
+             int *info, size_t uploLen);
+void dpotrs_(const char *uplo, const int *n, const int *nrhs, const double *a,
+             const int *lda, double *b, const int *ldb, int *info,
+             size_t uploLen);
+void dpocon_(const char *uplo, const int *n, const double *a, const int *lda,
+             const double *anorm, double *rcond, double *work, int *iwork,
+             int *info, size_t uploLen);
 void dgeqp3_(const int *m, const int *n, double *a, const int *lda, int *jpvt,
              double *tau, double *work, const int *lwork, int *info);
 void dormqr_(const char *side, const char *trans, const int *m, const int *n,
@@ -588,7 +599,89 @@ std::vector<double> solveReal(int64_t m, int64_t n, std::vector<double> A,
   if (m > INT_MAX || n > INT_MAX || nrhs > INT_MAX)
     sizeLimit();
   int M = (int)m, N = (int)n, R = (int)nrhs, info = 0;
+  auto warnRcond = [](double rcond) {
+    if (rcond < std::numeric_limits<double>::epsilon()) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%e", rcond);
+      writeWarning("Matrix is close to singular or badly scaled. Results "
+                   "may be inaccurate. RCOND = " +
+                   std::string(buf) + ".");
+    }
+  };
   if (m == n) {
+    // MATLAB picks the solver by the matrix's structure: a triangular
+    // solve for triangular A, Cholesky for symmetric A with a positive
+    // diagonal (LU when that fails), LU otherwise.
+    bool upper = true, lower = true, symmetric = true, posDiag = true;
+    for (int64_t j = 0; j < n; ++j) {
+      posDiag &= A[(size_t)(j * n + j)] > 0;
+      for (int64_t i = 0; i < n; ++i) {
+        double v = A[(size_t)(j * n + i)];
+        if (i > j && v != 0)
+          upper = false;
+        if (i < j && v != 0)
+          lower = false;
+        if (i < j && v != A[(size_t)(i * n + j)])
+          symmetric = false;
+      }
+    }
+    if (upper || lower) {
+      std::vector<double> B = Bin;
+      const char *uplo = upper ? "U" : "L";
+      bool singular = false;
+      for (int64_t j = 0; j < n; ++j)
+        singular |= A[(size_t)(j * n + j)] == 0;
+      if (singular) {
+        writeWarning("Matrix is singular to working precision.");
+        // Back substitution as is: divisions by zero give Inf/NaN as in
+        // MATLAB (dtrtrs would refuse).
+        for (int r = 0; r < R; ++r) {
+          double *x = B.data() + (size_t)r * N;
+          if (upper)
+            for (int64_t i = n - 1; i >= 0; --i) {
+              double t = x[i];
+              for (int64_t k = i + 1; k < n; ++k)
+                t -= A[(size_t)(k * n + i)] * x[k];
+              x[i] = t / A[(size_t)(i * n + i)];
+            }
+          else
+            for (int64_t i = 0; i < n; ++i) {
+              double t = x[i];
+              for (int64_t k = 0; k < i; ++k)
+                t -= A[(size_t)(k * n + i)] * x[k];
+              x[i] = t / A[(size_t)(i * n + i)];
+            }
+        }
+        return B;
+      }
+      double rcond = 0;
+      std::vector<double> work((size_t)3 * N);
+      std::vector<int> iwork((size_t)N);
+      int one = std::max(1, M);
+      dtrcon_("1", uplo, "N", &N, A.data(), &one, &rcond, work.data(),
+              iwork.data(), &info, 1, 1, 1);
+      warnRcond(rcond);
+      dtrtrs_(uplo, "N", "N", &N, &R, A.data(), &one, B.data(), &one, &info,
+              1, 1, 1);
+      return B;
+    }
+    if (symmetric && posDiag) {
+      std::vector<double> C = A, B = Bin;
+      double anorm = norm1(A.data(), n);
+      int one = std::max(1, M);
+      dpotrf_("U", &N, C.data(), &one, &info, 1);
+      if (info == 0) {
+        double rcond = 0;
+        std::vector<double> work((size_t)3 * N);
+        std::vector<int> iwork((size_t)N);
+        int cinfo = 0;
+        dpocon_("U", &N, C.data(), &one, &anorm, &rcond, work.data(),
+                iwork.data(), &cinfo, 1);
+        warnRcond(rcond);
+        dpotrs_("U", &N, &R, C.data(), &one, B.data(), &one, &info, 1);
+        return B;
+      }
+    }
     std::vector<double> B = Bin;
     std::vector<int> ipiv((size_t)std::max(1, N));
     double anorm = norm1(A.data(), n);
@@ -602,13 +695,7 @@ std::vector<double> solveReal(int64_t m, int64_t n, std::vector<double> A,
       int cinfo = 0;
       dgecon_("1", &N, A.data(), &M, &anorm, &rcond, work.data(), iwork.data(),
               &cinfo, 1);
-      if (rcond < std::numeric_limits<double>::epsilon()) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%e", rcond);
-        writeWarning("Matrix is close to singular or badly scaled. Results "
-                     "may be inaccurate. RCOND = " +
-                     std::string(buf) + ".");
-      }
+      warnRcond(rcond);
     }
     int one = std::max(1, M);
     dgetrs_("N", &N, &R, A.data(), &one, ipiv.data(), B.data(), &one, &info, 1);

@@ -43,3 +43,22 @@ fprintf('%s|\n', sprintf('val: %d and %s end'));
 % CHECK-NEXT: val: |
 fprintf('a %d b\n', []);
 % CHECK-NEXT: a  b
+% The solver follows the structure: triangular, symmetric positive definite
+% (Cholesky), general (LU). Each gives the exact answer on these systems.
+U = [2 1 1; 0 4 2; 0 0 5];
+fprintf('%g ', U \ [9; 16; 10]); fprintf('\n');
+% CHECK-NEXT: 2 3 2
+L = U';
+fprintf('%g ', L \ [4; 10; 15]); fprintf('\n');
+% CHECK-NEXT: 2 2 1.8
+S = [4 2 0; 2 5 1; 0 1 3];
+fprintf('%g ', S \ (S * [1; -2; 3])); fprintf('\n');
+% CHECK-NEXT: 1 -2 3
+% Symmetric with a positive diagonal but indefinite: Cholesky fails, LU.
+T = [1 2; 2 1];
+fprintf('%g ', T \ [3; 3]); fprintf('\n');
+% CHECK-NEXT: 1 1
+% A singular triangular matrix: a warning and Inf, as MATLAB.
+z = [1 1; 0 0] \ [1; 1];
+fprintf('%g ', z); fprintf('\n');
+% CHECK-NEXT: -Inf Inf
