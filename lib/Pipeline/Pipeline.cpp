@@ -1,6 +1,9 @@
 //===- Pipeline.cpp - The compiler pipelines the tools share --------------===//
 #include "runmat/Pipeline/Pipeline.h"
 
+#include <cstdio>
+#include <gnu/libc-version.h>
+
 #include "RunMat/RunMatOps.h"
 #include "runmat/Conversion/Passes.h"
 #include "runmat/Frontend/Parser.h"
@@ -28,6 +31,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/TargetParser/Host.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 #include <cstdlib>
@@ -184,6 +188,53 @@ std::unique_ptr<llvm::Module> runmat::translateToLLVMIR(ModuleOp module,
   return llvmModule;
 }
 
+/// libmvec's AVX2 variants that LLVM's LIBMVEC table lacks (glibc 2.35
+/// added them: tanh, atan, sinh, ...). Only offered when the running glibc
+/// has them (the JIT links against it; runmatc targets this machine).
+static llvm::ArrayRef<llvm::VecDesc> glibcVectorFunctions() {
+  static const std::vector<llvm::VecDesc> fns = [] {
+    std::vector<llvm::VecDesc> v;
+    unsigned major = 0, minor = 0;
+    if (std::sscanf(gnu_get_libc_version(), "%u.%u", &major, &minor) != 2 ||
+        major < 2 || (major == 2 && minor < 35))
+      return v;
+    llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+    if (!features.lookup("avx2"))
+      return v; // the _ZGVd variants are AVX2 code
+    static const char *const unary[][3] = {
+        {"tanh", "llvm.tanh.f64", "_ZGVdN4v_tanh"},
+        {"atan", "llvm.atan.f64", "_ZGVdN4v_atan"},
+        {"sinh", "llvm.sinh.f64", "_ZGVdN4v_sinh"},
+        {"cosh", "llvm.cosh.f64", "_ZGVdN4v_cosh"},
+        {"asin", "llvm.asin.f64", "_ZGVdN4v_asin"},
+        {"acos", "llvm.acos.f64", "_ZGVdN4v_acos"},
+        {"exp2", "llvm.exp2.f64", "_ZGVdN4v_exp2"},
+        {"exp10", "llvm.exp10.f64", "_ZGVdN4v_exp10"},
+        {"log2", "llvm.log2.f64", "_ZGVdN4v_log2"},
+        {"log10", "llvm.log10.f64", "_ZGVdN4v_log10"},
+        {"expm1", nullptr, "_ZGVdN4v_expm1"},
+        {"log1p", nullptr, "_ZGVdN4v_log1p"},
+        {"cbrt", nullptr, "_ZGVdN4v_cbrt"},
+        {"erf", nullptr, "_ZGVdN4v_erf"},
+        {"erfc", nullptr, "_ZGVdN4v_erfc"},
+        {"asinh", nullptr, "_ZGVdN4v_asinh"},
+        {"acosh", nullptr, "_ZGVdN4v_acosh"},
+        {"atanh", nullptr, "_ZGVdN4v_atanh"},
+    };
+    auto four = llvm::ElementCount::getFixed(4);
+    for (auto &f : unary)
+      for (int k = 0; k < 2; ++k)
+        if (f[k])
+          v.emplace_back(f[k], f[2], four, false, "_ZGV_LLVM_N4v", std::nullopt);
+    v.emplace_back("atan2", "_ZGVdN4vv_atan2", four, false, "_ZGV_LLVM_N4vv",
+                   std::nullopt);
+    v.emplace_back("hypot", "_ZGVdN4vv_hypot", four, false, "_ZGV_LLVM_N4vv",
+                   std::nullopt);
+    return v;
+  }();
+  return fns;
+}
+
 llvm::Error runmat::optimizeLLVMModule(llvm::Module &m, unsigned optLevel,
                                        llvm::TargetMachine *tm) {
   llvm::LoopAnalysisManager lam;
@@ -198,6 +249,7 @@ llvm::Error runmat::optimizeLLVMModule(llvm::Module &m, unsigned optLevel,
   // (results within its documented error, a few ulp at most) in loops over
   // array elements. Registered before the default analyses, so it wins.
   llvm::TargetLibraryInfoImpl tlii(m.getTargetTriple(), llvm::VectorLibrary::LIBMVEC);
+  tlii.addVectorizableFunctions(glibcVectorFunctions());
   fam.registerPass([&] { return llvm::TargetLibraryAnalysis(tlii); });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
