@@ -636,6 +636,93 @@ LLVM::LLVMFuncOp getFastIndexFn(RtBuilder &b, bool assign, unsigned nidx,
 ///   merge(%r): br to the rest of the original block
 struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
   using RtPattern::RtPattern;
+
+  /// Elements per thread below which splitting does not pay (a dispatch
+  /// costs some 10 µs): fewer for bodies that call math functions.
+  static int64_t kernelGrain(FusedElementwiseOp op) {
+    int64_t calls = 0, ops = 0;
+    for (Operation &o : op.getBody().front()) {
+      ++ops;
+      calls += isa<BuiltinOp>(o) || o.getDialect()->getNamespace() == "math";
+    }
+    return std::max<int64_t>(4096, 262144 / (1 + ops + 8 * calls));
+  }
+
+  /// `void kernel(ptr ctx, i64 begin, i64 end)`: the body over elements
+  /// [begin, end), the body region moved into it (converted with the rest).
+  static LLVM::LLVMFuncOp buildKernel(ConversionPatternRewriter &rw,
+                                      FusedElementwiseOp op, RtBuilder &b) {
+    Location loc = op.getLoc();
+    ModuleOp m = op->getParentOfType<ModuleOp>();
+    std::string name;
+    for (unsigned k = 0;; ++k) {
+      name = "__rm_fused_kernel_" + std::to_string(k);
+      if (!m.lookupSymbol(name))
+        break;
+    }
+    OpBuilder::InsertionGuard g(rw);
+    rw.setInsertionPointToEnd(m.getBody());
+    auto fnTy = LLVM::LLVMFunctionType::get(b.voidTy(), {b.ptr(), b.i64(), b.i64()});
+    auto fn = LLVM::LLVMFuncOp::create(rw, loc, name, fnTy, LLVM::Linkage::Internal);
+    Block *entry = rw.createBlock(&fn.getBody(), {}, {b.ptr(), b.i64(), b.i64()},
+                                  {loc, loc, loc});
+    Region *region = &fn.getBody();
+    Block *loop = rw.createBlock(region, region->end(), {b.i64()}, {loc});
+    Block *body = rw.createBlock(region, region->end());
+    Block *exit = rw.createBlock(region, region->end());
+    Value ctx = entry->getArgument(0), begin = entry->getArgument(1),
+          end = entry->getArgument(2);
+
+    // entry: the pointers and scalars out of ctx.
+    rw.setInsertionPointToStart(entry);
+    auto load = [&](unsigned k, Type t) -> Value {
+      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), ctx,
+                                    ArrayRef<LLVM::GEPArg>{(int32_t)k});
+      return LLVM::LoadOp::create(rw, loc, t, p);
+    };
+    Value outData = load(0, b.ptr());
+    SmallVector<Value> data; // per input: its data pointer, or its f64
+    SmallVector<bool> isArray;
+    for (auto [k, orig] : llvm::enumerate(op.getInputs())) {
+      bool arr = isa<ValueType>(orig.getType());
+      isArray.push_back(arr);
+      data.push_back(load(k + 1, arr ? b.ptr() : b.f64()));
+    }
+    LLVM::BrOp::create(rw, loc, ValueRange{begin}, loop);
+
+    rw.setInsertionPointToStart(loop);
+    Value i = loop->getArgument(0);
+    Value more = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, i, end);
+    LLVM::CondBrOp::create(rw, loc, more, body, exit);
+
+    rw.setInsertionPointToStart(body);
+    SmallVector<Value> elems;
+    for (auto [k, d] : llvm::enumerate(data)) {
+      if (!isArray[k]) {
+        elems.push_back(d);
+        continue;
+      }
+      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), d, ValueRange{i});
+      auto e = LLVM::LoadOp::create(rw, loc, b.f64(), p);
+      e.setTBAATags(tbaaTag(b.ctx(), "data"));
+      elems.push_back(e);
+    }
+    Block &bodyBlock = op.getBody().front();
+    auto bodyYield = cast<YieldOp>(bodyBlock.getTerminator());
+    rw.inlineBlockBefore(&bodyBlock, body, body->end(), elems);
+    rw.setInsertionPoint(bodyYield);
+    Value dst = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData, ValueRange{i});
+    auto st = LLVM::StoreOp::create(rw, loc, bodyYield.getValue(), dst);
+    st.setTBAATags(tbaaTag(b.ctx(), "data"));
+    Value next = LLVM::AddOp::create(rw, loc, i, b.constI64(1));
+    LLVM::BrOp::create(rw, loc, ValueRange{next}, loop);
+    rw.eraseOp(bodyYield);
+
+    rw.setInsertionPointToStart(exit);
+    LLVM::ReturnOp::create(rw, loc, ValueRange{});
+    return fn;
+  }
+
   LogicalResult matchAndRewrite(FusedElementwiseOp op, OpAdaptor a,
                                 ConversionPatternRewriter &rw) const override {
     auto b = rt(rw, op);
@@ -647,66 +734,52 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     Value out = b.call("rm_fused_prepare", b.ptr(), {b.i64(), b.ptr()},
                        {b.constI64(arrays.size()), b.ptrArray(arrays)});
 
+    // The loop over the elements is outlined into a kernel that
+    // rm_parallel_for runs over chunks of [0, count), across threads for
+    // large arrays. ctx: the result's data, then per input its data pointer
+    // (array) or its value (scalar), 8 bytes each.
+    unsigned nin = op.getInputs().size();
+    Value ctxArr = b.entryAlloca(b.i64(), nin + 1);
+    int64_t grain = kernelGrain(op); // before the body moves to the kernel
+    LLVM::LLVMFuncOp kernel = buildKernel(rw, op, b);
+
     Block *cur = rw.getInsertionBlock();
     Block *cont = rw.splitBlock(cur, rw.getInsertionPoint());
     Region *region = cur->getParent();
     Block *merge = rw.createBlock(region, cont->getIterator(), {b.ptr()}, {loc});
     Value result = merge->getArgument(0);
     LLVM::BrOp::create(rw, loc, ValueRange{}, cont);
-    Block *preheader = rw.createBlock(region, merge->getIterator());
-    Block *loop = rw.createBlock(region, merge->getIterator(), {b.i64()}, {loc});
-    Block *body = rw.createBlock(region, merge->getIterator());
+    Block *fast = rw.createBlock(region, merge->getIterator());
     Block *fallback = rw.createBlock(region, merge->getIterator());
 
     rw.setInsertionPointToEnd(cur);
     Value isNull = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, out,
                                         LLVM::ZeroOp::create(rw, loc, b.ptr()));
-    LLVM::CondBrOp::create(rw, loc, isNull, fallback, preheader);
+    LLVM::CondBrOp::create(rw, loc, isNull, fallback, fast);
 
-    // preheader: where the elements are.
-    rw.setInsertionPointToStart(preheader);
+    rw.setInsertionPointToStart(fast);
     Value outBegin = headerField(rw, loc, out, RM_LAYOUT_DATA_BEGIN, b.ptr());
     Value outEnd = headerField(rw, loc, out, RM_LAYOUT_DATA_END, b.ptr());
     Value bytes = LLVM::SubOp::create(
         rw, loc, LLVM::PtrToIntOp::create(rw, loc, b.i64(), outEnd),
         LLVM::PtrToIntOp::create(rw, loc, b.i64(), outBegin));
     Value count = LLVM::AShrOp::create(rw, loc, bytes, b.constI64(3));
-    SmallVector<Value> data; // per input: its data pointer, or null (scalar)
-    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
-      data.push_back(isa<ValueType>(orig.getType())
-                         ? headerField(rw, loc, conv, RM_LAYOUT_DATA_BEGIN, b.ptr())
-                         : Value());
-    LLVM::BrOp::create(rw, loc, ValueRange{b.constI64(0)}, loop);
-
-    // loop header.
-    rw.setInsertionPointToStart(loop);
-    Value i = loop->getArgument(0);
-    Value more = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, i, count);
-    LLVM::CondBrOp::create(rw, loc, more, body, ValueRange{}, merge, ValueRange{out});
-
-    // body: the elements, the body region, the store.
-    rw.setInsertionPointToStart(body);
-    SmallVector<Value> elems;
-    for (auto [k, conv] : llvm::enumerate(a.getInputs())) {
-      if (!data[k]) {
-        elems.push_back(conv);
-        continue;
-      }
-      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), data[k], ValueRange{i});
-      auto e = LLVM::LoadOp::create(rw, loc, b.f64(), p);
-      e.setTBAATags(tbaaTag(b.ctx(), "data"));
-      elems.push_back(e);
+    auto slot = [&](unsigned k) {
+      return LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), ctxArr,
+                                 ArrayRef<LLVM::GEPArg>{(int32_t)k});
+    };
+    LLVM::StoreOp::create(rw, loc, outBegin, slot(0));
+    for (auto [k, pair] : llvm::enumerate(llvm::zip(op.getInputs(), a.getInputs()))) {
+      auto [orig, conv] = pair;
+      Value v = isa<ValueType>(orig.getType())
+                    ? headerField(rw, loc, conv, RM_LAYOUT_DATA_BEGIN, b.ptr())
+                    : conv;
+      LLVM::StoreOp::create(rw, loc, v, slot(k + 1));
     }
-    Block &bodyBlock = op.getBody().front();
-    auto bodyYield = cast<YieldOp>(bodyBlock.getTerminator());
-    rw.inlineBlockBefore(&bodyBlock, body, body->end(), elems);
-    rw.setInsertionPoint(bodyYield);
-    Value dst = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outBegin, ValueRange{i});
-    auto st = LLVM::StoreOp::create(rw, loc, bodyYield.getValue(), dst);
-    st.setTBAATags(tbaaTag(b.ctx(), "data"));
-    Value next = LLVM::AddOp::create(rw, loc, i, b.constI64(1));
-    LLVM::BrOp::create(rw, loc, ValueRange{next}, loop);
-    rw.eraseOp(bodyYield);
+    Value fnAddr = LLVM::AddressOfOp::create(rw, loc, b.ptr(), kernel.getSymName());
+    b.call("rm_parallel_for", b.voidTy(), {b.i64(), b.i64(), b.ptr(), b.ptr()},
+           {count, b.constI64(grain), fnAddr, ctxArr});
+    LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
 
     // fallback: the original operations.
     Block &fbBlock = op.getFallback().front();

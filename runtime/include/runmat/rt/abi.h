@@ -176,6 +176,15 @@ rm_value **rm_shared_slot(const char *key);
  * size for the result (owned); otherwise NULL, and the region's fallback
  * computes the result with the ordinary operations. */
 rm_value *rm_fused_prepare(int64_t n, rm_value **arrays);
+/* A compiled loop over elements [begin, end) of a fused region; ctx holds
+ * its pointers and scalars. */
+typedef void (*rm_kernel_fn)(void *ctx, int64_t begin, int64_t end);
+/* Runs fn over [0, n): split into contiguous chunks across the runtime's
+ * threads when n is at least `grain` elements per thread, else in the
+ * calling thread. Chunk boundaries are multiples of 64 elements. Threads:
+ * RUNMAT_NUM_THREADS, default the machine's cores. The kernel must not
+ * raise errors (fused bodies cannot). */
+void rm_parallel_for(int64_t n, int64_t grain, rm_kernel_fn fn, void *ctx);
 /* For a call statement: when v is not null, *slot = v (retaining it) and,
  * with display, show it as `ans`. */
 void rm_assign_ans(rm_value **slot, rm_value *v, int32_t display);
