@@ -420,6 +420,26 @@ def RunMat_IndexAssignOp : RunMat_Op<"index_assign"> {
   let hasVerifier = 1;
 }
 
+def RunMat_AppendOp : RunMat_Op<"append"> {
+  let summary = "`x = [x, a, b]` or `x = [x; a; b]`: growth at the end";
+  let description = [{
+    Sets the variable in `slot` to the concatenation of its value and
+    `values` (side by side, or stacked with `vertical`), with the rules of
+    `runmat.concat`. When the variable's value is not shared and the result
+    only extends its elements (a row grown by rows of its class, a column by
+    columns), the elements are appended in place with amortised growth, so
+    a loop that builds a string or a vector this way takes linear time.
+
+    ```mlir
+    runmat.append %s(%t) : !runmat.slot<!runmat.value>, !runmat.value
+    runmat.append %v(%x) {vertical} : !runmat.slot<!runmat.value>, !runmat.value
+    ```
+  }];
+  let arguments = (ins RunMat_SlotType:$slot, Variadic<RunMat_ValueType>:$values,
+                   UnitAttr:$vertical);
+  let assemblyFormat = "$slot `(` $values `)` attr-dict `:` type($slot) `,` type($values)";
+}
+
 def RunMat_SubsrefOp : RunMat_Op<"subsref"> {
   let summary = "chained indexing `s.a(2).b{3}`";
   let description = [{

@@ -85,4 +85,72 @@ void collectAssigned(const Block &b, std::set<std::string> &out) {
     collectStmt(*s, out);
 }
 
+
+/// Calls fn on every name an expression reads (a lifted anonymous function
+/// reads its captures).
+void forEachName(const Expr &e, const std::function<void(const std::string &)> &fn) {
+  auto sub = [&](const ExprPtr &p) {
+    if (p)
+      forEachName(*p, fn);
+  };
+  switch (e.kind) {
+  case Expr::Kind::Identifier:
+    fn(static_cast<const IdentifierExpr &>(e).name);
+    break;
+  case Expr::Kind::Binary:
+    sub(static_cast<const BinaryExpr &>(e).lhs);
+    sub(static_cast<const BinaryExpr &>(e).rhs);
+    break;
+  case Expr::Kind::Unary:
+    sub(static_cast<const UnaryExpr &>(e).operand);
+    break;
+  case Expr::Kind::Postfix:
+    sub(static_cast<const PostfixExpr &>(e).operand);
+    break;
+  case Expr::Kind::Range: {
+    auto &r = static_cast<const RangeExpr &>(e);
+    sub(r.start);
+    sub(r.step);
+    sub(r.stop);
+    break;
+  }
+  case Expr::Kind::Index:
+    sub(static_cast<const IndexExpr &>(e).base);
+    for (auto &a : static_cast<const IndexExpr &>(e).args)
+      sub(a);
+    break;
+  case Expr::Kind::CellIndex:
+    sub(static_cast<const CellIndexExpr &>(e).base);
+    for (auto &a : static_cast<const CellIndexExpr &>(e).args)
+      sub(a);
+    break;
+  case Expr::Kind::Field:
+    sub(static_cast<const FieldExpr &>(e).base);
+    break;
+  case Expr::Kind::DynField:
+    sub(static_cast<const DynFieldExpr &>(e).base);
+    sub(static_cast<const DynFieldExpr &>(e).name);
+    break;
+  case Expr::Kind::Matrix:
+    for (auto &row : static_cast<const MatrixExpr &>(e).rows)
+      for (auto &el : row)
+        sub(el);
+    break;
+  case Expr::Kind::Cell:
+    for (auto &row : static_cast<const CellExpr &>(e).rows)
+      for (auto &el : row)
+        sub(el);
+    break;
+  case Expr::Kind::AnonFunc: {
+    auto &a = static_cast<const AnonFuncExpr &>(e);
+    for (auto &c : a.captures)
+      fn(c);
+    sub(a.body);
+    break;
+  }
+  default:
+    break;
+  }
+}
+
 } // namespace runmat::ast

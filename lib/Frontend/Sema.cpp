@@ -17,6 +17,7 @@
 #include "runmat/rt/abi.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <functional>
 
@@ -180,72 +181,6 @@ bool Program::isBuiltin(const std::string &name) {
 
 namespace {
 
-/// Calls fn on every name an expression reads (a lifted anonymous function
-/// reads its captures).
-void forEachName(const Expr &e, const std::function<void(const std::string &)> &fn) {
-  auto sub = [&](const ExprPtr &p) {
-    if (p)
-      forEachName(*p, fn);
-  };
-  switch (e.kind) {
-  case Expr::Kind::Identifier:
-    fn(static_cast<const IdentifierExpr &>(e).name);
-    break;
-  case Expr::Kind::Binary:
-    sub(static_cast<const BinaryExpr &>(e).lhs);
-    sub(static_cast<const BinaryExpr &>(e).rhs);
-    break;
-  case Expr::Kind::Unary:
-    sub(static_cast<const UnaryExpr &>(e).operand);
-    break;
-  case Expr::Kind::Postfix:
-    sub(static_cast<const PostfixExpr &>(e).operand);
-    break;
-  case Expr::Kind::Range: {
-    auto &r = static_cast<const RangeExpr &>(e);
-    sub(r.start);
-    sub(r.step);
-    sub(r.stop);
-    break;
-  }
-  case Expr::Kind::Index:
-    sub(static_cast<const IndexExpr &>(e).base);
-    for (auto &a : static_cast<const IndexExpr &>(e).args)
-      sub(a);
-    break;
-  case Expr::Kind::CellIndex:
-    sub(static_cast<const CellIndexExpr &>(e).base);
-    for (auto &a : static_cast<const CellIndexExpr &>(e).args)
-      sub(a);
-    break;
-  case Expr::Kind::Field:
-    sub(static_cast<const FieldExpr &>(e).base);
-    break;
-  case Expr::Kind::DynField:
-    sub(static_cast<const DynFieldExpr &>(e).base);
-    sub(static_cast<const DynFieldExpr &>(e).name);
-    break;
-  case Expr::Kind::Matrix:
-    for (auto &row : static_cast<const MatrixExpr &>(e).rows)
-      for (auto &el : row)
-        sub(el);
-    break;
-  case Expr::Kind::Cell:
-    for (auto &row : static_cast<const CellExpr &>(e).rows)
-      for (auto &el : row)
-        sub(el);
-    break;
-  case Expr::Kind::AnonFunc: {
-    auto &a = static_cast<const AnonFuncExpr &>(e);
-    for (auto &c : a.captures)
-      fn(c);
-    sub(a.body);
-    break;
-  }
-  default:
-    break;
-  }
-}
 
 class Lifter {
 public:
@@ -541,9 +476,12 @@ void Program::infer() {
   }
 }
 
-void Program::assign(Specialization &s, const std::string &name, Ty t) {
+void Program::assign(Specialization &s, const std::string &name, Ty t,
+                     bool nonNegative) {
   if (repl_ && s.isScript)
     t = Ty::Any;
+  if (!nonNegative && s.maybeNegative.insert(name).second)
+    changed_ = true;
   Ty &cur = s.vars[name];
   Ty j = join(cur, t);
   if (j != cur) {
@@ -628,7 +566,8 @@ void Program::inferBlock(Specialization &s, const Block &block) {
       auto &a = static_cast<AssignStmt &>(*stmt);
       Ty rhs = exprTy(s, *a.rhs);
       if (a.lhs->kind == Expr::Kind::Identifier) {
-        assign(s, static_cast<IdentifierExpr &>(*a.lhs).name, rhs);
+        assign(s, static_cast<IdentifierExpr &>(*a.lhs).name, rhs,
+               nonNegative(s, *a.rhs));
       } else if (a.lhs->kind == Expr::Kind::Index &&
                  static_cast<IndexExpr &>(*a.lhs).base->kind ==
                      Expr::Kind::Identifier) {
@@ -670,8 +609,16 @@ void Program::inferBlock(Specialization &s, const Block &block) {
         if (!m.lhs[k])
           continue;
         Ty t = k < (int)outs.size() ? outs[k] : Ty::Any;
+        // [m, n] = size(A): dimensions are >= 0.
+        bool dims = t == Ty::Num && m.rhs->kind == Expr::Kind::Index &&
+                    static_cast<IndexExpr &>(*m.rhs).base->kind ==
+                        Expr::Kind::Identifier &&
+                    static_cast<IdentifierExpr &>(
+                        *static_cast<IndexExpr &>(*m.rhs).base)
+                            .name == "size" &&
+                    !scope(s.fn).isVar("size");
         if (m.lhs[k]->kind == Expr::Kind::Identifier)
-          assign(s, static_cast<IdentifierExpr &>(*m.lhs[k]).name, t);
+          assign(s, static_cast<IdentifierExpr &>(*m.lhs[k]).name, t, dims);
         else if (auto *id = rootIdentifier(m.lhs[k].get()))
           assign(s, id->name, Ty::Any);
       }
@@ -687,16 +634,19 @@ void Program::inferBlock(Specialization &s, const Block &block) {
     case Stmt::Kind::For: {
       auto &f = static_cast<ForStmt &>(*stmt);
       Ty t = Ty::Any;
+      bool nonneg = false;
       if (f.range->kind == Expr::Kind::Range) {
         auto &r = static_cast<RangeExpr &>(*f.range);
         bool num = exprTy(s, *r.start) == Ty::Num && exprTy(s, *r.stop) == Ty::Num &&
                    (!r.step || exprTy(s, *r.step) == Ty::Num);
         t = num ? Ty::Num : exprTy(s, *f.range) == Ty::DArr ? Ty::DArr : Ty::Any;
+        // The elements lie between the two ends.
+        nonneg = num && nonNegative(s, *r.start) && nonNegative(s, *r.stop);
       } else {
         Ty rt = exprTy(s, *f.range);
         t = rt == Ty::Num ? Ty::Num : rt == Ty::DArr ? Ty::DArr : Ty::Any;
       }
-      assign(s, f.var, t);
+      assign(s, f.var, t, nonneg);
       inferBlock(s, f.body);
       break;
     }
@@ -750,7 +700,115 @@ std::vector<Ty> Program::callTypes(const Specialization &s, const std::string &n
     auto &callee = const_cast<Program *>(this)->specialize(fn, at, nargout);
     return callee.resultTys;
   }
+  // sqrt, log, ... of a real scalar known to be >= 0 stay real.
+  static const std::set<std::string> realOnNonNegative = {
+      "sqrt", "log", "log2", "log10", "realsqrt", "reallog", "nthroot"};
+  if (nargout >= 1 && realOnNonNegative.count(name) && !args.empty() &&
+      (at[0] == Ty::Num || at[0] == Ty::Bool) && nonNegative(s, *args[0]) &&
+      (args.size() == 1 || (name == "nthroot" && args.size() == 2 &&
+                            at[1] == Ty::Num))) {
+    std::vector<Ty> r(std::max(nargout, 1), Ty::Any);
+    r[0] = Ty::Num;
+    return r;
+  }
   return builtinTypes(name, at, nargout);
+}
+
+bool Program::nonNegative(const Specialization &s, const Expr &e) const {
+  auto callName = [&](const Expr &x, std::vector<const Expr *> &args) -> const std::string * {
+    const Expr *base = &x;
+    if (x.kind == Expr::Kind::Index) {
+      base = static_cast<const IndexExpr &>(x).base.get();
+      for (auto &a : static_cast<const IndexExpr &>(x).args)
+        args.push_back(a.get());
+    }
+    if (base->kind != Expr::Kind::Identifier)
+      return nullptr;
+    auto &n = static_cast<const IdentifierExpr &>(*base).name;
+    return scope(s.fn).isVar(n) ? nullptr : &n;
+  };
+  switch (e.kind) {
+  case Expr::Kind::Number: {
+    auto &n = static_cast<const NumberExpr &>(e);
+    return !n.isImag && n.value >= 0;
+  }
+  case Expr::Kind::End:
+    return true;
+  case Expr::Kind::Identifier: {
+    auto &n = static_cast<const IdentifierExpr &>(e).name;
+    if (scope(s.fn).isVar(n)) {
+      auto it = s.vars.find(n);
+      Ty t = it == s.vars.end() ? Ty::Bottom : it->second;
+      return (t == Ty::Num || t == Ty::Bool || t == Ty::Bottom) &&
+             !s.maybeNegative.count(n);
+    }
+    break; // a call without arguments: below
+  }
+  case Expr::Kind::Binary: {
+    auto &b = static_cast<const BinaryExpr &>(e);
+    switch (b.op) {
+    case BinOp::Plus:
+    case BinOp::Times:
+    case BinOp::MTimes:
+    case BinOp::RDivide:
+    case BinOp::MRDivide:
+    case BinOp::LDivide:
+    case BinOp::MLDivide:
+      return nonNegative(s, *b.lhs) && nonNegative(s, *b.rhs);
+    case BinOp::Power:
+    case BinOp::MPower: {
+      if (nonNegative(s, *b.lhs))
+        return true;
+      if (b.rhs->kind == Expr::Kind::Number) { // x^2, x^4: even powers
+        double v = static_cast<const NumberExpr &>(*b.rhs).value;
+        return std::fmod(v, 2.0) == 0;
+      }
+      return false;
+    }
+    case BinOp::Eq: case BinOp::Ne: case BinOp::Lt: case BinOp::Le:
+    case BinOp::Gt: case BinOp::Ge: case BinOp::And: case BinOp::Or:
+    case BinOp::AndAnd: case BinOp::OrOr:
+      return true; // logical 0 or 1
+    default:
+      return false;
+    }
+  }
+  case Expr::Kind::Unary: {
+    auto &u = static_cast<const UnaryExpr &>(e);
+    return u.op == UnOp::Not ||
+           (u.op == UnOp::Plus && nonNegative(s, *u.operand));
+  }
+  case Expr::Kind::Postfix:
+    return nonNegative(s, *static_cast<const PostfixExpr &>(e).operand);
+  default:
+    break;
+  }
+  std::vector<const Expr *> args;
+  const std::string *name = callName(e, args);
+  if (!name)
+    return false;
+  const std::string &n = *name;
+  if (findFunction(n))
+    return false;
+  static const std::set<std::string> always = {
+      "numel", "length", "ndims", "abs", "exp", "sqrt", "hypot", "norm",
+      "toc", "pi", "eps", "Inf", "inf", "nnz", "rank", "realmax", "realmin",
+      "intmax", "flintmax", "isempty", "isscalar", "nargin", "nargout"};
+  if (always.count(n) && (n != "sqrt" || (args.size() == 1 && nonNegative(s, *args[0]))))
+    return args.size() <= 2 || n == "hypot";
+  if ((n == "floor" || n == "ceil" || n == "round" || n == "fix" ||
+       n == "double" || n == "real") &&
+      args.size() == 1)
+    return nonNegative(s, *args[0]);
+  if (n == "size" && args.size() == 2)
+    return true;
+  if (n == "max" && args.size() == 2)
+    return nonNegative(s, *args[0]) || nonNegative(s, *args[1]);
+  if (n == "min" && args.size() == 2)
+    return nonNegative(s, *args[0]) && nonNegative(s, *args[1]);
+  if (n == "mod" && args.size() == 2 && args[1]->kind == Expr::Kind::Number)
+    return static_cast<const NumberExpr &>(*args[1]).value > 0;
+  return false;
 }
 
 Ty Program::exprTy(const Specialization &s, const Expr &e) const {

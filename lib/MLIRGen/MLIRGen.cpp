@@ -12,6 +12,7 @@
 #include "RunMat/RunMatDialect.h"
 #include "RunMat/RunMatOps.h"
 #include "runmat/Frontend/AST.h"
+#include "runmat/Frontend/ASTUtils.h"
 #include "runmat/Frontend/PathResolver.h"
 #include "runmat/Frontend/Sema.h"
 
@@ -655,10 +656,52 @@ private:
     return args;
   }
 
+  /// `x = [x, a, ...]` (one row) or `x = [x; a; ...]` (one element per
+  /// row), x a boxed variable not read by the other elements: the values
+  /// appended to x (runmat.append). Null when the statement is not one.
+  bool emitAppend(const std::string &name, const Expr &rhs, MLoc l) {
+    if (rhs.kind != Expr::Kind::Matrix)
+      return false;
+    auto &m = static_cast<const MatrixExpr &>(rhs);
+    std::vector<const Expr *> elems;
+    bool vertical = m.rows.size() > 1;
+    for (auto &row : m.rows) {
+      if (row.empty() || (vertical && row.size() != 1))
+        return false;
+      for (auto &e : row)
+        elems.push_back(e.get());
+    }
+    if (elems.size() < 2 || elems[0]->kind != Expr::Kind::Identifier ||
+        static_cast<const IdentifierExpr &>(*elems[0]).name != name)
+      return false;
+    Value slot = slotOf(name);
+    if (!slot || !isa<ValueType>(cast<SlotType>(slot.getType()).getElementType()))
+      return false;
+    // The other elements must not see x (their values are computed first,
+    // but x(end) or x itself would then alias the value grown in place).
+    for (size_t k = 1; k < elems.size(); ++k) {
+      bool reads = false;
+      ast::forEachName(*elems[k], [&](const std::string &n) { reads |= n == name; });
+      if (reads)
+        return false;
+    }
+    (void)load(name, l); // x must be defined (the usual error otherwise)
+    SmallVector<Value> vals;
+    for (size_t k = 1; k < elems.size(); ++k)
+      vals.push_back(emitListable(*elems[k], l));
+    AppendOp::create(b, l, slot, vals, vertical);
+    return true;
+  }
+
   void emitAssign(const AssignStmt &s, MLoc l) {
     const Expr &lhs = *s.lhs;
     if (lhs.kind == Expr::Kind::Identifier) {
       auto &name = static_cast<const IdentifierExpr &>(lhs).name;
+      if (emitAppend(name, *s.rhs, l)) {
+        if (s.display)
+          DisplayOp::create(b, l, name, load(name, l));
+        return;
+      }
       EV v = emitExpr(*s.rhs);
       store(name, v, l);
       if (s.display)

@@ -53,6 +53,16 @@ Value buildNative(OpBuilder &b, Location loc, StringRef name,
       return math::AtanOp::create(b, loc, x);
     if (name == "tanh")
       return math::TanhOp::create(b, loc, x);
+    // sqrt and log have an f64 -> f64 form only where the front end proved
+    // the argument >= 0 (else the result may be complex and stays boxed).
+    if (name == "sqrt" || name == "realsqrt")
+      return math::SqrtOp::create(b, loc, x);
+    if (name == "log" || name == "reallog")
+      return math::LogOp::create(b, loc, x);
+    if (name == "log2")
+      return math::Log2Op::create(b, loc, x);
+    if (name == "log10")
+      return math::Log10Op::create(b, loc, x);
     if (name == "sign") {
       // sign(x): -1, 0 or 1; NaN stays NaN.
       Value zero = cst(0.0);

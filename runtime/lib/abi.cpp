@@ -456,6 +456,65 @@ rm_value *rm_concat(int64_t nrows, const int64_t *rowlens, rm_value **elems) {
   RM_GUARD_END
 }
 
+void rm_append(rm_value **slot, int64_t n, rm_value **values, int32_t vertical) {
+  RM_GUARD_BEGIN
+  if (!slot || !*slot || n < 0 || (n > 0 && !values))
+    throwError("RunMat:badCall", "Invalid append.");
+  Value &x = *V(*slot);
+  // In place: x unshared, real, a row (column) or 0x0, and every value of
+  // x's class, real, a row (column) or 0x0 (which concatenation skips).
+  auto extends = [&](const Value &v) {
+    if (v.csList || v.complex || v.cls != x.cls || v.dims.size() != 2)
+      return false;
+    if (v.dims[0] == 0 && v.dims[1] == 0)
+      return true;
+    return vertical ? v.dims[1] == 1 : v.dims[0] == 1;
+  };
+  bool inPlace = x.refcount == 1 && !x.complex && !x.csList &&
+                 x.dims.size() == 2 &&
+                 (x.cls == ClassId::Double || x.cls == ClassId::Char ||
+                  x.cls == ClassId::Logical || x.cls == ClassId::Single) &&
+                 ((x.dims[0] == 0 && x.dims[1] == 0) ||
+                  (vertical ? x.dims[1] == 1 : x.dims[0] == 1));
+  for (int64_t k = 0; inPlace && k < n; ++k)
+    inPlace = values[k] && extends(*V(values[k]));
+  if (inPlace) {
+    int64_t added = 0;
+    for (int64_t k = 0; k < n; ++k) {
+      const Value &v = *V(values[k]);
+      if (v.dims[0] == 0 && v.dims[1] == 0)
+        continue;
+      x.re.insert(x.re.end(), v.re.begin(), v.re.end());
+      added += (int64_t)v.re.size();
+    }
+    if (added > 0) {
+      if (x.dims[0] == 0 && x.dims[1] == 0)
+        x.dims = vertical ? Dims{0, 1} : Dims{1, 0};
+      x.dims[vertical ? 0 : 1] += added;
+    }
+    return;
+  }
+  std::vector<std::vector<const Value *>> rows;
+  auto add = [&](const Value &e, size_t row) {
+    if (rows.size() <= row)
+      rows.resize(row + 1);
+    if (e.csList)
+      for (auto &c : e.cells)
+        rows[row].push_back(c.get());
+    else
+      rows[row].push_back(&e);
+  };
+  add(x, 0);
+  for (int64_t k = 0; k < n; ++k)
+    add(deref(values[k]), vertical ? (size_t)k + 1 : 0);
+  ValueRef r = concat(rows);
+  rm_value *old = *slot;
+  *slot = out(std::move(r));
+  rm_release(old);
+  return;
+  RM_GUARD_END
+}
+
 // - indexing ------------------------------------------------------------------
 
 rm_value *rm_index(rm_value *base, int64_t nidx, rm_value **idx) {

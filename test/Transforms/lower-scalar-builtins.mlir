@@ -28,8 +28,23 @@ func.func @unary(%a: f64) -> f64 {
 func.func @kept(%a: f64, %v: !runmat.value) -> f64 {
   // CHECK: runmat.builtin "sum"
   %s = runmat.builtin "sum"(%v) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
-  // CHECK: runmat.builtin "sqrt"
-  %q = runmat.builtin "sqrt"(%a) {nargout = 1 : i32} : (f64) -> f64
+  // CHECK: runmat.builtin "gamma"
+  %q = runmat.builtin "gamma"(%a) {nargout = 1 : i32} : (f64) -> f64
   runmat.release %s
   return %q : f64
+}
+
+// sqrt and log are f64 -> f64 only where the front end proved the argument
+// >= 0 (else their result is a value): that form lowers to math ops.
+// CHECK-LABEL: func.func @nonnegative
+// CHECK: math.sqrt
+// CHECK: math.log
+// CHECK: math.log2
+// CHECK: math.log10
+func.func @nonnegative(%a: f64) -> f64 {
+  %0 = runmat.builtin "sqrt"(%a) {nargout = 1 : i32} : (f64) -> f64
+  %1 = runmat.builtin "log"(%0) {nargout = 1 : i32} : (f64) -> f64
+  %2 = runmat.builtin "log2"(%1) {nargout = 1 : i32} : (f64) -> f64
+  %3 = runmat.builtin "log10"(%2) {nargout = 1 : i32} : (f64) -> f64
+  return %3 : f64
 }

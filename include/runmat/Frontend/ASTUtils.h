@@ -4,6 +4,7 @@
 
 #include "runmat/Frontend/AST.h"
 
+#include <functional>
 #include <set>
 #include <string>
 
@@ -17,6 +18,11 @@ const IdentifierExpr *rootIdentifier(const Expr *e);
 /// `catch` variables, `global`/`persistent` names, and `ans` for expression
 /// statements (nested blocks included).
 void collectAssigned(const Block &b, std::set<std::string> &out);
+
+/// Calls fn on every name an expression reads (identifiers, including
+/// calls; a lifted anonymous function reads its captures).
+void forEachName(const Expr &e,
+                 const std::function<void(const std::string &)> &fn);
 
 } // namespace runmat::ast
 

@@ -38,6 +38,10 @@ struct Specialization {
   int nargout = 0;
   std::string mangledName;        // symbol of the compiled function
   std::map<std::string, Ty> vars; // inferred type of each variable
+  /// Variables some assignment may make negative (or that are not real
+  /// scalars): the others hold only values >= 0 (or NaN), so sqrt, log and
+  /// fractional powers of them stay real.
+  std::set<std::string> maybeNegative;
   std::vector<Ty> resultTys;      // max(nargout, 1) results (0 if none)
   bool isScript = false;
   bool inferred = false;          // inferSpec has run at least once
@@ -95,8 +99,13 @@ public:
 private:
   void inferSpec(Specialization &s);
   void inferBlock(Specialization &s, const ast::Block &b);
-  void assign(Specialization &s, const std::string &name, Ty t);
+  /// Joins `t` into the variable's type; `nonNegative`: the value is known
+  /// to be >= 0 or NaN (otherwise the variable may be negative).
+  void assign(Specialization &s, const std::string &name, Ty t,
+              bool nonNegative = false);
   Ty exprTy(const Specialization &s, const ast::Expr &e) const;
+  /// Whether a real scalar expression is known to be >= 0 (or NaN).
+  bool nonNegative(const Specialization &s, const ast::Expr &e) const;
   bool isVariadicIn(const ast::Function *fn) const;
 
   const ast::File &file_;

@@ -438,6 +438,19 @@ struct ConcatLowering : RtPattern<ConcatOp> {
   }
 };
 
+struct AppendLowering : RtPattern<AppendOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(AppendOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    b.call("rm_append", b.voidTy(), {b.ptr(), b.i64(), b.ptr(), b.i32()},
+           {a.getSlot(), b.constI64(a.getValues().size()),
+            b.ptrArray(a.getValues()), b.constI32(op.getVertical() ? 1 : 0)});
+    rw.eraseOp(op);
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Indexing
 //===----------------------------------------------------------------------===//
@@ -1385,7 +1398,7 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         RangeLowering, RangeCountLowering, RangeElementLowering, RangeLastLowering,
         ConcatLowering, IndexLowering, IndexScalarLowering, EndLowering,
         IndexAssignLowering, AllocVarLowering, LoadVarLowering,
-        FusedElementwiseLowering,
+        FusedElementwiseLowering, AppendLowering,
         IsDefinedLowering, StoreVarLowering, ClearVarLowering,
         ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,

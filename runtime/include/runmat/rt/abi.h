@@ -171,6 +171,11 @@ rm_value **rm_workspace_slot(const char *name);
  * for the life of the program. Compiled code never releases it. */
 rm_value **rm_shared_slot(const char *key);
 
+/* x = [x, v1, ...] (vertical = 0) or x = [x; v1; ...] (vertical = 1) on
+ * the variable in *slot: in place (amortised growth) when x is not shared
+ * and the values only extend it (rows of x's class onto a row, columns onto
+ * a column); otherwise as rm_concat, the result stored in *slot. */
+void rm_append(rm_value **slot, int64_t n, rm_value **values, int32_t vertical);
 /* A fused elementwise region (runmat.fused_elementwise): when the n arrays
  * are real double arrays of one size, a new zero-filled double array of that
  * size for the result (owned); otherwise NULL, and the region's fallback
