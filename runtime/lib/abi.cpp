@@ -1165,6 +1165,29 @@ int32_t rm_run_main(void (*entry)(void)) {
   return 1;
 }
 
+/* OpenBLAS (Debian's DYNAMIC_ARCH build) picks its kernels from the CPU
+ * model it recognises, and takes an unknown one for a 20-year-old core
+ * ("Prescott": DGEMM at a fifth of the machine's rate on these VMs). It
+ * reads OPENBLAS_CORETYPE in its own start-up constructor (priority 101),
+ * so this runs earlier, from .preinit_array (executables link the runtime
+ * statically), and names the kernel family from the CPU's features unless
+ * the user chose one. */
+static void rmChooseBlasKernels(void) {
+  if (std::getenv("OPENBLAS_CORETYPE"))
+    return;
+  __builtin_cpu_init();
+  const char *core = nullptr;
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+      __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl"))
+    core = "SkylakeX";
+  else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+    core = "Haswell";
+  if (core)
+    setenv("OPENBLAS_CORETYPE", core, 0);
+}
+__attribute__((section(".preinit_array"), used)) static void (
+    *const rmPreinitBlas)(void) = rmChooseBlasKernels;
+
 void rm_init(void) {
   static bool done = false;
   if (done)
