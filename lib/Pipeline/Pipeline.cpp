@@ -100,8 +100,10 @@ OwningOpRef<ModuleOp> runmat::generateModule(MLIRContext &ctx, ast::File &file,
 
 LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opts) {
   PassManager pm(module.getContext());
-  if (opts.optLevel > 0)
+  if (opts.optLevel > 0) {
+    pm.addPass(createFuseMatmulPass());
     pm.addPass(createFuseElementwisePass());
+  }
   pm.addPass(createLowerScalarBuiltinsPass());
   if (opts.optLevel > 0) {
     pm.addPass(createCanonicalizerPass());

@@ -855,6 +855,40 @@ Dims broadcastDims(const Dims &a, const Dims &b) {
   return out;
 }
 
+ValueRef mtimesTransposed(const Value &a, const Value &b, bool conjugate,
+                          bool same) {
+  bool fast = a.cls == ClassId::Double && b.cls == ClassId::Double &&
+              !hasImag(a) && !hasImag(b) && !a.csList && !b.csList &&
+              a.dims.size() == 2 && b.dims.size() == 2 && a.numel() > 1 &&
+              b.numel() > 1 && a.dims[0] == b.dims[0] &&
+              a.dims[0] <= INT_MAX && a.dims[1] <= INT_MAX &&
+              b.dims[1] <= INT_MAX;
+  if (!fast) {
+    ValueRef at = transpose(a, conjugate);
+    return mtimes(*at, b);
+  }
+  int64_t k = a.dims[0], m = a.dims[1], n = b.dims[1];
+  ValueRef r = newResult(ClassId::Double, {m, n});
+  if (m == 0 || n == 0)
+    return r;
+  if (k == 0)
+    return r; // zeros
+  double *C = r->re.data();
+  if (same) {
+    // C = A' * A: the upper triangle by SYRK, mirrored (C is symmetric).
+    cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, (int)m, (int)k, 1.0,
+                a.re.data(), (int)k, 0.0, C, (int)m);
+    for (int64_t j = 0; j < m; ++j)
+      for (int64_t i = j + 1; i < m; ++i)
+        C[i + j * m] = C[j + i * m];
+  } else {
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, (int)m, (int)n,
+                (int)k, 1.0, a.re.data(), (int)k, b.re.data(), (int)k, 0.0, C,
+                (int)m);
+  }
+  return r;
+}
+
 ValueRef mtimes(const Value &a, const Value &b) {
   requireData("*", a, b);
   if (a.numel() == 1 || b.numel() == 1)

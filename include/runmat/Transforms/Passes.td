@@ -46,4 +46,26 @@ def FuseElementwisePass : Pass<"runmat-fuse-elementwise"> {
   ];
 }
 
+def FuseMatmulPass : Pass<"runmat-fuse-matmul"> {
+  let summary = "Matrix products with a transposed first operand: GEMM and SYRK forms";
+  let description = [{
+    `A' * B` and `A.' * B` (value operands, the transpose used only by the
+    product) become `runmat.builtin "__mtimes_htn"` / `"__mtimes_tn"`: one
+    GEMM with A transposed, no transpose formed. When B is A itself (one
+    SSA value, or two reads of the same variable with only reads,
+    transposes, boxes and constants between them) the product is the Gram
+    matrix and becomes `"__gram_h"` / `"__gram_t"`: one SYRK, half the
+    flops. The builtins fall back to the transpose and `*` for data other
+    than real doubles. With `report=true` each rewrite gets a remark.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each rewritten product">,
+  ];
+  let statistics = [
+    Statistic<"numGram", "num-gram", "A' * A products made SYRK">,
+    Statistic<"numTransposed", "num-transposed", "A' * B products made one GEMM">,
+  ];
+}
+
 #endif

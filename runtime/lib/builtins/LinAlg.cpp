@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "ArraySupport.h"
 #include "runmat/rt/Io.h"
+#include "runmat/rt/Ops.h"
 
 #include <cblas.h>
 
@@ -608,6 +609,22 @@ template <class T> Mat<T> invOf(Mat<T> A, bool warn) {
 }
 
 } // namespace
+
+// The matrix-product forms runmat-fuse-matmul makes: a'*b and a.'*b with
+// no transpose formed (GEMM with the first operand transposed), a'*a and
+// a.'*a as SYRK.
+Args bi_mtimes_htn(int, const Args &args) {
+  return {mtimesTransposed(*args[0], *args[1], true, false)};
+}
+Args bi_mtimes_tn(int, const Args &args) {
+  return {mtimesTransposed(*args[0], *args[1], false, false)};
+}
+Args bi_gram_h(int, const Args &args) {
+  return {mtimesTransposed(*args[0], *args[0], true, true)};
+}
+Args bi_gram_t(int, const Args &args) {
+  return {mtimesTransposed(*args[0], *args[0], false, true)};
+}
 
 Args bi_det(int, const Args &args) {
   MatArg a = matArg("det", *args[0]);

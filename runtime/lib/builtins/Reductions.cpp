@@ -252,7 +252,8 @@ ValueRef reduceView(const View &v, int64_t dim, const Dims &outDims,
     // Contiguous lines (reducing the first dimension).
     for (int64_t j = 0; j < s.after; ++j) {
       int64_t base = j * s.len;
-      if (op == Op::Sum && !oim && !omitNan) {
+      if ((op == Op::Sum || op == Op::Mean) && !oim && !omitNan) {
+        // (mean divides by the count below; the same order of additions)
         double acc = 0;
         for (int64_t k = 0; k < s.len; ++k)
           acc += re[base + k];

@@ -28,6 +28,11 @@ Dims broadcastDims(const Dims &a, const Dims &b);
 
 /// Matrix product a*b (scalar operands multiply elementwise).
 ValueRef mtimes(const Value &a, const Value &b);
+/// a' * b (conjugate) or a.' * b without forming the transpose: one GEMM
+/// with the first operand transposed for real double data (otherwise the
+/// transpose, then mtimes). With `same` (b is a), a' * a as one SYRK.
+ValueRef mtimesTransposed(const Value &a, const Value &b, bool conjugate,
+                          bool same);
 /// a.' (conjugate = false) or a' (conjugate = true); 2-D only.
 ValueRef transpose(const Value &a, bool conjugate);
 
