@@ -162,29 +162,48 @@ LogicalResult AllocVarOp::verify() {
   return success();
 }
 
-LogicalResult FusedElementwiseOp::verify() {
-  Block &body = getBody().front(), &fallback = getFallback().front();
-  size_t n = getInputs().size();
+/// The regions of a fused op: `body` takes an f64 per input and yields f64,
+/// `fallback` takes the inputs and yields a value.
+static LogicalResult verifyFusedRegions(Operation *op, ValueRange inputs,
+                                        Region &bodyRegion, Region &fbRegion) {
+  Block &body = bodyRegion.front(), &fallback = fbRegion.front();
+  size_t n = inputs.size();
   if (body.getNumArguments() != n || fallback.getNumArguments() != n)
-    return emitOpError("body and fallback take one argument per input");
-  for (auto [k, in] : llvm::enumerate(getInputs())) {
+    return op->emitOpError("body and fallback take one argument per input");
+  for (auto [k, in] : llvm::enumerate(inputs)) {
     Type t = in.getType();
     if (!t.isF64() && !isa<ValueType>(t))
-      return emitOpError("input ") << k << " must be f64 or !runmat.value";
+      return op->emitOpError("input ") << k << " must be f64 or !runmat.value";
     if (!body.getArgument(k).getType().isF64())
-      return emitOpError("body argument ") << k << " must be f64";
+      return op->emitOpError("body argument ") << k << " must be f64";
     if (fallback.getArgument(k).getType() != t)
-      return emitOpError("fallback argument ") << k << " must have the input's type";
+      return op->emitOpError("fallback argument ")
+             << k << " must have the input's type";
   }
   auto bodyYield = dyn_cast<YieldOp>(body.getTerminator());
   auto fbYield = dyn_cast<YieldOp>(fallback.getTerminator());
   if (!bodyYield || !fbYield)
-    return emitOpError("regions must end with runmat.yield");
+    return op->emitOpError("regions must end with runmat.yield");
   if (!bodyYield.getValue().getType().isF64())
-    return emitOpError("body must yield f64");
+    return op->emitOpError("body must yield f64");
   if (!isa<ValueType>(fbYield.getValue().getType()))
-    return emitOpError("fallback must yield !runmat.value");
+    return op->emitOpError("fallback must yield !runmat.value");
   return success();
+}
+
+LogicalResult FusedElementwiseOp::verify() {
+  return verifyFusedRegions(*this, getInputs(), getBody(), getFallback());
+}
+
+LogicalResult FusedReduceOp::verify() {
+  if (getKind() != "sum" && getKind() != "mean")
+    return emitOpError("kind must be \"sum\" or \"mean\"");
+  int64_t dim = static_cast<int64_t>(getDim());
+  if (dim < -1 || dim > 2)
+    return emitOpError("dim must be -1 ('all'), 0 (default), 1 or 2");
+  if (llvm::none_of(getInputs(), [](Value v) { return isa<ValueType>(v.getType()); }))
+    return emitOpError("needs at least one array input");
+  return verifyFusedRegions(*this, getInputs(), getBody(), getFallback());
 }
 
 #define GET_OP_CLASSES

@@ -717,8 +717,37 @@ def RunMat_FusedElementwiseOp : RunMat_Op<"fused_elementwise",
   let hasVerifier = 1;
 }
 
+def RunMat_FusedReduceOp : RunMat_Op<"fused_reduce", [IsolatedFromAbove]> {
+  let summary = "a sum or mean of an elementwise chain, in one pass";
+  let description = [{
+    `sum(chain)`, `sum(chain, dim)`, `sum(chain, 'all')` and the same for
+    `mean`, where `chain` is what a `runmat.fused_elementwise` with these
+    inputs and `body` computes: made by `runmat-fuse-reductions`, lowered by
+    `convert-runmat-to-llvm` to one loop nest that folds each element into
+    its output as it is computed (no temporary for the chain). `kind` is
+    `sum` or `mean`; `dim` is 1 or 2, `0` for MATLAB's default (the first
+    dimension that is not 1) or `-1` for `'all'`. The additions run in the
+    order the runtime's `sum` uses (along a column from the top; across a
+    row column by column), so the result equals the unfused program's.
+
+    `body` computes one element of the chain (as in `fused_elementwise`);
+    it applies when the array inputs are real double arrays of one size
+    and the reduction is along dimension 1, 2 (of a matrix) or all.
+    Otherwise `fallback` computes the value with ordinary operations.
+  }];
+  let arguments = (ins Variadic<RunMat_AnyVal>:$inputs, StrAttr:$kind,
+                   I64Attr:$dim);
+  let results = (outs RunMat_ValueType:$result);
+  let regions = (region SizedRegion<1>:$body, SizedRegion<1>:$fallback);
+  let assemblyFormat = [{
+    $kind `dim` $dim `(` $inputs `)` `:` `(` type($inputs) `)` `body` $body
+    `fallback` $fallback attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
 def RunMat_YieldOp : RunMat_Op<"yield", [Terminator,
-    HasParent<"FusedElementwiseOp">]> {
+    ParentOneOf<["FusedElementwiseOp", "FusedReduceOp"]>]> {
   let summary = "the value a fused region's block computes";
   let arguments = (ins RunMat_AnyVal:$value);
   let assemblyFormat = "$value attr-dict `:` type($value)";

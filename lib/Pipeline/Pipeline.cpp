@@ -103,6 +103,7 @@ LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opt
   if (opts.optLevel > 0) {
     pm.addPass(createFuseMatmulPass());
     pm.addPass(createFuseElementwisePass());
+    pm.addPass(createFuseReductionsPass());
   }
   pm.addPass(createLowerScalarBuiltinsPass());
   if (opts.optLevel > 0) {

@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "runmat/Transforms/Passes.h"
 
+#include "FusionUtils.h"
 #include "RunMat/RunMatOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/SetVector.h"
@@ -27,6 +28,7 @@ namespace runmat {
 
 using namespace mlir;
 using namespace runmat;
+using namespace runmat::fusion;
 
 namespace {
 
@@ -36,16 +38,6 @@ bool isFusableBuiltin(StringRef name) {
   return llvm::is_contained({"abs", "floor", "ceil", "fix", "round", "sign",
                              "sin", "cos", "tan", "exp", "atan", "tanh"},
                             name);
-}
-
-bool isValue(Value v) { return isa<ValueType>(v.getType()); }
-
-/// The f64 a value operand boxes (`runmat.box %f : f64`), or null.
-Value boxedScalar(Value v) {
-  if (auto box = v.getDefiningOp<BoxOp>())
-    if (box.getInput().getType().isF64())
-      return box.getInput();
-  return Value();
 }
 
 /// Whether `op` computes its array result element by element.
@@ -72,19 +64,6 @@ bool isElementwise(Operation *op) {
     return b.getArgs().size() == 1 && b.getNargout() == 1 &&
            isFusableBuiltin(b.getCallee());
   return false;
-}
-
-/// The only use of v that is not a runmat.release, or null.
-Operation *soleRealUser(Value v) {
-  Operation *user = nullptr;
-  for (Operation *u : v.getUsers()) {
-    if (isa<ReleaseOp>(u))
-      continue;
-    if (user)
-      return nullptr;
-    user = u;
-  }
-  return user;
 }
 
 /// Ops that may sit between the members of a tree: no side effects.
@@ -149,7 +128,11 @@ struct FuseElementwisePass
       SmallVector<Operation *> ops = collectTree(root);
       for (Operation *op : ops)
         done.insert(op);
-      if (ops.size() < 2 || !contiguous(ops))
+      // One operation alone gains nothing, unless a sum or mean takes it
+      // (runmat-fuse-reductions then folds it into the reduction).
+      int64_t dim;
+      bool feedsReduction = isFusableReduction(soleRealUser(root->getResult(0)), dim);
+      if ((ops.size() < 2 && !feedsReduction) || !contiguous(ops))
         continue;
       fuse(ops);
     }

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "runmat/Transforms/Passes.h"
 
+#include "FusionUtils.h"
 #include "RunMat/RunMatOps.h"
 
 namespace runmat {
@@ -23,10 +24,9 @@ namespace runmat {
 
 using namespace mlir;
 using namespace runmat;
+using namespace runmat::fusion;
 
 namespace {
-
-bool isValue(Value v) { return isa<ValueType>(v.getType()); }
 
 /// Whether a and b hold the same value when `use` runs.
 bool sameValue(Value a, Value b) {
@@ -43,19 +43,6 @@ bool sameValue(Value a, Value b) {
              arith::ConstantOp>(op))
       return false;
   return true;
-}
-
-/// The only use of v that is not a runmat.release, or null.
-Operation *soleRealUser(Value v) {
-  Operation *user = nullptr;
-  for (Operation *u : v.getUsers()) {
-    if (isa<ReleaseOp>(u))
-      continue;
-    if (user)
-      return nullptr;
-    user = u;
-  }
-  return user;
 }
 
 struct FuseMatmulPass : runmat::impl::FuseMatmulPassBase<FuseMatmulPass> {

@@ -757,6 +757,60 @@ rm_value *rm_fused_prepare(int64_t n, rm_value **arrays) {
   RM_GUARD_END
 }
 
+rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
+                                  int64_t *shape) {
+  if (n <= 0 || !arrays || !shape)
+    return nullptr;
+  const Value *first = V(arrays[0]);
+  for (int64_t k = 0; k < n; ++k) {
+    const Value *v = V(arrays[k]);
+    if (!v || v->cls != ClassId::Double || v->complex || v->csList ||
+        v->dims != first->dims)
+      return nullptr;
+  }
+  const Dims &dims = first->dims;
+  int64_t numel = first->numel();
+  if (numel == 0)
+    return nullptr;
+  int64_t d = dim;
+  if (d == 0) { // the first dimension that is not 1
+    d = 1;
+    while (d <= (int64_t)dims.size() && dims[(size_t)d - 1] == 1)
+      ++d;
+    if (d > (int64_t)dims.size())
+      d = 1; // a scalar
+  }
+  Dims outDims;
+  int64_t R, C;
+  if (d == -1) {
+    R = numel, C = 1, d = 1;
+    outDims = Dims{1, 1};
+  } else if (d == 1) {
+    R = dims[0], C = numel / R;
+    outDims = dims;
+    outDims[0] = 1;
+  } else if (d == 2 && dims.size() == 2) {
+    R = dims[0], C = dims[1];
+    outDims = Dims{R, 1};
+    if (R == 1) // a row: one output, folded left to right like a column
+      R = C, C = 1, d = 1;
+  } else {
+    return nullptr;
+  }
+  RM_GUARD_BEGIN
+  shape[0] = R, shape[1] = C, shape[2] = d;
+  return out(makeArray(ClassId::Double, outDims));
+  RM_GUARD_END
+}
+
+void rm_fused_reduce_finish(rm_value *outv, int32_t kind, const int64_t *shape) {
+  if (!outv || kind != 1)
+    return;
+  double count = (double)(shape[2] == 1 ? shape[0] : shape[1]);
+  for (double &x : V(outv)->re)
+    x /= count;
+}
+
 rm_value **rm_shared_slot(const char *key) {
   RM_GUARD_BEGIN
   // global and persistent variables: created as [] on first use, alive

@@ -53,3 +53,4 @@ func.func @f(%x: !runmat.value, %s: f64) -> !runmat.value {
   }
   return %y : !runmat.value
 }
+

@@ -76,3 +76,46 @@ func.func @fused_body_yield(%x: !runmat.value) -> !runmat.value {
   }
   return %y : !runmat.value
 }
+
+// -----
+
+func.func @reduce_kind(%x: !runmat.value) -> !runmat.value {
+  // expected-error @+1 {{kind must be "sum" or "mean"}}
+  %y = runmat.fused_reduce "prod" dim 0(%x) : (!runmat.value) body {
+  ^bb0(%e: f64):
+    runmat.yield %e : f64
+  } fallback {
+  ^bb0(%v: !runmat.value):
+    runmat.yield %v : !runmat.value
+  }
+  return %y : !runmat.value
+}
+
+// -----
+
+func.func @reduce_dim(%x: !runmat.value) -> !runmat.value {
+  // expected-error @+1 {{dim must be -1 ('all'), 0 (default), 1 or 2}}
+  %y = runmat.fused_reduce "sum" dim 3(%x) : (!runmat.value) body {
+  ^bb0(%e: f64):
+    runmat.yield %e : f64
+  } fallback {
+  ^bb0(%v: !runmat.value):
+    runmat.yield %v : !runmat.value
+  }
+  return %y : !runmat.value
+}
+
+// -----
+
+func.func @reduce_no_array(%s: f64) -> !runmat.value {
+  // expected-error @+1 {{needs at least one array input}}
+  %y = runmat.fused_reduce "sum" dim 0(%s) : (f64) body {
+  ^bb0(%e: f64):
+    runmat.yield %e : f64
+  } fallback {
+  ^bb0(%v: f64):
+    %b = runmat.box %v : f64
+    runmat.yield %b : !runmat.value
+  }
+  return %y : !runmat.value
+}

@@ -68,4 +68,25 @@ def FuseMatmulPass : Pass<"runmat-fuse-matmul"> {
   ];
 }
 
+def FuseReductionsPass : Pass<"runmat-fuse-reductions"> {
+  let summary = "Fuses sum and mean with the elementwise chain they reduce";
+  let description = [{
+    `sum(c)`, `sum(c, 1)`, `sum(c, 2)`, `sum(c, 'all')` and the same for
+    `mean`, where `c` is a `runmat.fused_elementwise` used only by the
+    reduction (with nothing but constants, boxes, strings and variable reads
+    in between), become one `runmat.fused_reduce`: the chain's body, the
+    reduction kind and dimension, and a fallback that runs the chain and the
+    reduction as before. Runs after `runmat-fuse-elementwise`, which keeps
+    single operations that feed a reduction for this pass. With
+    `report=true` each fused reduction gets a remark.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each fused reduction">,
+  ];
+  let statistics = [
+    Statistic<"numReductions", "num-reductions", "Reductions fused with their chains">,
+  ];
+}
+
 #endif

@@ -812,6 +812,157 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
   }
 };
 
+/// runmat.fused_reduce: rm_fused_reduce_prepare gives the result (zeroed)
+/// and the shape {R, C, d}; then one of two loop nests over the R x C
+/// elements, the body computing each element as it is folded in:
+///   d = 1: out[j] = ((0 + e(0,j)) + e(1,j)) + ...   (an f64 accumulator)
+///   d = 2: out[i] += e(i,j), column after column
+/// (the runtime's sum adds in these orders), then the mean's division.
+struct FusedReduceLowering : RtPattern<FusedReduceOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(FusedReduceOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Location loc = op.getLoc();
+    SmallVector<Value> arrays;
+    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
+      if (isa<ValueType>(orig.getType()))
+        arrays.push_back(conv);
+    Value shape = b.entryAlloca(b.i64(), 3);
+    Value out = b.call("rm_fused_reduce_prepare", b.ptr(),
+                       {b.i64(), b.ptr(), b.i32(), b.ptr()},
+                       {b.constI64(arrays.size()), b.ptrArray(arrays),
+                        b.constI32((int32_t)op.getDim()), shape});
+
+    Block *cur = rw.getInsertionBlock();
+    Block *cont = rw.splitBlock(cur, rw.getInsertionPoint());
+    Region *region = cur->getParent();
+    Block *merge = rw.createBlock(region, cont->getIterator(), {b.ptr()}, {loc});
+    Value result = merge->getArgument(0);
+    LLVM::BrOp::create(rw, loc, ValueRange{}, cont);
+    auto block = [&](TypeRange args = {}) {
+      SmallVector<Location> locs(args.size(), loc);
+      return rw.createBlock(region, merge->getIterator(), args, locs);
+    };
+    Block *fast = block(), *fallback = block();
+    Block *o1 = block({b.i64()}), *i1 = block({b.i64(), b.f64()});
+    Block *b1 = block(), *e1 = block({b.f64()});
+    Block *o2 = block({b.i64()}), *i2 = block({b.i64()}), *b2 = block(),
+          *e2 = block();
+    Block *done = block();
+
+    rw.setInsertionPointToEnd(cur);
+    Value isNull = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, out,
+                                        LLVM::ZeroOp::create(rw, loc, b.ptr()));
+    LLVM::CondBrOp::create(rw, loc, isNull, fallback, fast);
+
+    // fast: the shape, the data pointers, the nest for d.
+    rw.setInsertionPointToStart(fast);
+    auto shapeAt = [&](int k) {
+      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), shape,
+                                    ArrayRef<LLVM::GEPArg>{k});
+      return LLVM::LoadOp::create(rw, loc, b.i64(), p).getResult();
+    };
+    Value R = shapeAt(0), C = shapeAt(1), d = shapeAt(2);
+    Value outData = headerField(rw, loc, out, RM_LAYOUT_DATA_BEGIN, b.ptr());
+    SmallVector<Value> data;
+    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
+      data.push_back(isa<ValueType>(orig.getType())
+                         ? headerField(rw, loc, conv, RM_LAYOUT_DATA_BEGIN, b.ptr())
+                         : Value());
+    Value zero = b.constI64(0), one = b.constI64(1);
+    Value isD1 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, d, one);
+    LLVM::CondBrOp::create(rw, loc, isD1, o1, ValueRange{zero}, o2, ValueRange{zero});
+
+    // The body for element k = i + j*R, inlined at the end of `at` (a copy
+    // for the second nest); returns the element's f64.
+    auto element = [&](Block *at, Value i, Value j, bool copy) -> Value {
+      rw.setInsertionPointToEnd(at);
+      Value k = LLVM::AddOp::create(rw, loc, i, LLVM::MulOp::create(rw, loc, j, R));
+      SmallVector<Value> elems;
+      for (auto [n, conv] : llvm::enumerate(a.getInputs())) {
+        if (!data[n]) {
+          elems.push_back(conv);
+          continue;
+        }
+        Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), data[n], ValueRange{k});
+        auto e = LLVM::LoadOp::create(rw, loc, b.f64(), p);
+        e.setTBAATags(tbaaTag(b.ctx(), "data"));
+        elems.push_back(e);
+      }
+      Block *src = &op.getBody().front();
+      if (copy) {
+        rw.cloneRegionBefore(op.getBody(), *region, done->getIterator());
+        src = done->getPrevNode();
+      }
+      auto y = cast<YieldOp>(src->getTerminator());
+      rw.inlineBlockBefore(src, at, at->end(), elems);
+      Value v = y.getValue();
+      rw.eraseOp(y);
+      rw.setInsertionPointToEnd(at);
+      return v;
+    };
+
+    // d = 2: for j < C { for i < R: out[i] += e }
+    rw.setInsertionPointToStart(o2);
+    Value j2 = o2->getArgument(0);
+    Value more2 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, j2, C);
+    LLVM::CondBrOp::create(rw, loc, more2, i2, ValueRange{zero}, done, ValueRange{});
+    rw.setInsertionPointToStart(i2);
+    Value ii2 = i2->getArgument(0);
+    Value in2 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, ii2, R);
+    LLVM::CondBrOp::create(rw, loc, in2, b2, e2);
+    Value e2v = element(b2, ii2, j2, /*copy=*/true);
+    Value dst2 = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData, ValueRange{ii2});
+    auto old = LLVM::LoadOp::create(rw, loc, b.f64(), dst2);
+    old.setTBAATags(tbaaTag(b.ctx(), "data"));
+    LLVM::StoreOp::create(rw, loc, LLVM::FAddOp::create(rw, loc, old, e2v), dst2)
+        .setTBAATags(tbaaTag(b.ctx(), "data"));
+    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, ii2, one)}, i2);
+    rw.setInsertionPointToStart(e2);
+    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, j2, one)}, o2);
+
+    // d = 1: for j < C { acc = 0; for i < R: acc += e; out[j] = acc }
+    rw.setInsertionPointToStart(o1);
+    Value j1 = o1->getArgument(0);
+    Value more1 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, j1, C);
+    LLVM::CondBrOp::create(rw, loc, more1, i1, ValueRange{zero, b.constF64(0.0)},
+                           done, ValueRange{});
+    rw.setInsertionPointToStart(i1);
+    Value ii1 = i1->getArgument(0), acc = i1->getArgument(1);
+    Value in1 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, ii1, R);
+    LLVM::CondBrOp::create(rw, loc, in1, b1, ValueRange{}, e1, ValueRange{acc});
+    Value e = element(b1, ii1, j1, /*copy=*/false);
+    Value acc2 = LLVM::FAddOp::create(rw, loc, acc, e);
+    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, ii1, one), acc2}, i1);
+    rw.setInsertionPointToStart(e1);
+    Value dst1 = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData, ValueRange{j1});
+    LLVM::StoreOp::create(rw, loc, e1->getArgument(0), dst1)
+        .setTBAATags(tbaaTag(b.ctx(), "data"));
+    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, j1, one)}, o1);
+
+    // done: the mean's division.
+    rw.setInsertionPointToStart(done);
+    b.call("rm_fused_reduce_finish", b.voidTy(), {b.ptr(), b.i32(), b.ptr()},
+           {out, b.constI32(op.getKind() == "mean" ? 1 : 0), shape});
+    LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
+
+    // fallback: the chain and the reduction as before.
+    Block &fbBlock = op.getFallback().front();
+    auto fbYield = cast<YieldOp>(fbBlock.getTerminator());
+    rw.inlineBlockBefore(&fbBlock, fallback, fallback->end(), a.getInputs());
+    rw.setInsertionPoint(fbYield);
+    Value fbResult =
+        UnrealizedConversionCastOp::create(rw, loc, b.ptr(), fbYield.getValue())
+            .getResult(0);
+    LLVM::BrOp::create(rw, loc, ValueRange{fbResult}, merge);
+    rw.eraseOp(fbYield);
+
+    rw.replaceOp(op, result);
+    return success();
+  }
+};
+
 struct IndexScalarLowering : RtPattern<IndexScalarOp> {
   using RtPattern::RtPattern;
   LogicalResult matchAndRewrite(IndexScalarOp op, OpAdaptor a,
@@ -1398,7 +1549,7 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         RangeLowering, RangeCountLowering, RangeElementLowering, RangeLastLowering,
         ConcatLowering, IndexLowering, IndexScalarLowering, EndLowering,
         IndexAssignLowering, AllocVarLowering, LoadVarLowering,
-        FusedElementwiseLowering, AppendLowering,
+        FusedElementwiseLowering, FusedReduceLowering, AppendLowering,
         IsDefinedLowering, StoreVarLowering, ClearVarLowering,
         ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,

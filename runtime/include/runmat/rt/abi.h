@@ -181,6 +181,16 @@ void rm_append(rm_value **slot, int64_t n, rm_value **values, int32_t vertical);
  * size for the result (owned); otherwise NULL, and the region's fallback
  * computes the result with the ordinary operations. */
 rm_value *rm_fused_prepare(int64_t n, rm_value **arrays);
+/* A fused reduction (runmat.fused_reduce) of kind sum (0) or mean (1)
+ * along `dim` (1, 2, 0 = the first non-singleton, -1 = all): when the n
+ * arrays are real double arrays of one nonempty size and the reduction is
+ * along the rows (d = 1: R x C elements folded into C outputs, 'all' as one
+ * column) or the columns of a matrix (d = 2: into R outputs), the result
+ * array, zero-filled, with shape = {R, C, d}; otherwise NULL (fallback). */
+rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
+                                  int64_t *shape);
+/* After the loops of a fused mean: each output divided by its count. */
+void rm_fused_reduce_finish(rm_value *out, int32_t kind, const int64_t *shape);
 /* A compiled loop over elements [begin, end) of a fused region; ctx holds
  * its pointers and scalars. */
 typedef void (*rm_kernel_fn)(void *ctx, int64_t begin, int64_t end);
