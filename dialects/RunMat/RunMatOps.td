@@ -686,9 +686,10 @@ def RunMat_FusedElementwiseOp : RunMat_Op<"fused_elementwise",
     `body` computes one element: its block takes an `f64` per input (the
     element of each array, the scalar itself) and yields the `f64` result.
     It applies when every array input is a real double array and all have
-    the same size; the result then has that size. Otherwise (another class,
-    complex data, sizes that need implicit expansion or are not equal)
-    `fallback` runs: its block takes the inputs themselves, computes the
+    the same size, or are 2-D with sizes that combine by implicit expansion
+    (each dimension equal or 1); the result then has the combined size.
+    Otherwise (another class, complex data, N-D expansion, incompatible
+    sizes) `fallback` runs: its block takes the inputs themselves, computes the
     chain with the ordinary value operations, releases its temporaries and
     yields the owned result. Both regions compute the same MATLAB value; the
     op is target-neutral (the GPU backend compiles `body` to a kernel).

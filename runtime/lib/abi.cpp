@@ -742,18 +742,41 @@ rm_value **rm_workspace_slot(const char *name) {
   RM_GUARD_END
 }
 
-rm_value *rm_fused_prepare(int64_t n, rm_value **arrays) {
-  if (n <= 0 || !arrays)
+rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout) {
+  if (n <= 0 || !arrays || !layout)
     return nullptr;
   const Value *first = V(arrays[0]);
+  bool same = true, twoD = true;
   for (int64_t k = 0; k < n; ++k) {
     const Value *v = V(arrays[k]);
-    if (!v || v->cls != ClassId::Double || v->complex || v->csList ||
-        v->dims != first->dims)
+    if (!v || v->cls != ClassId::Double || v->complex || v->csList)
       return nullptr;
+    same &= v->dims == first->dims;
+    twoD &= v->dims.size() == 2;
+  }
+  Dims res = first->dims;
+  if (!same) {
+    // Implicit expansion of 2-D arrays: each dimension equal or 1.
+    if (!twoD)
+      return nullptr;
+    for (int64_t k = 0; k < n; ++k)
+      for (int d = 0; d < 2; ++d) {
+        int64_t a = V(arrays[k])->dims[(size_t)d];
+        if (res[(size_t)d] == 1)
+          res[(size_t)d] = a;
+        else if (a != 1 && a != res[(size_t)d])
+          return nullptr; // the fallback raises MATLAB's error
+      }
   }
   RM_GUARD_BEGIN
-  return out(makeArray(ClassId::Double, first->dims));
+  layout[0] = res[0];
+  layout[1] = same ? 0 : 1;
+  for (int64_t k = 0; k < n; ++k) {
+    const Dims &d = V(arrays[k])->dims;
+    layout[2 + 2 * k] = same || d[0] != 1 ? 1 : 0;
+    layout[3 + 2 * k] = same ? 0 : (d[1] == 1 ? 0 : d[0]);
+  }
+  return out(makeArray(ClassId::Double, res));
   RM_GUARD_END
 }
 

@@ -1,28 +1,43 @@
 // RUN: %runmat-opt %s --runmat-lower-scalar-builtins --convert-runmat-to-llvm --reconcile-unrealized-casts | FileCheck %s
 
-// A fused region lowers to rm_fused_prepare and, on its fast path, a call
-// of rm_parallel_for with an outlined kernel: ctx holds the result's data
-// pointer, each array input's data pointer and each scalar. The kernel is
-// one loop over [begin, end) (inputs and result through the data pointers,
-// no runtime call per element). The fallback runs the runtime operations.
+// A fused region lowers to rm_fused_prepare (with the layout out-array)
+// and, on its fast path, rm_parallel_for with one of two outlined kernels:
+// linear when the arrays have the result's size, over columns with the
+// strides of implicit expansion otherwise. ctx holds the result's data
+// pointer, each array input's data pointer and each scalar (then R and the
+// strides for the expanding kernel). The kernels loop over [begin, end)
+// (inputs and result through the data pointers, no runtime call per
+// element). The fallback runs the runtime operations.
 // CHECK-LABEL: llvm.func @f
 // CHECK-SAME: (%[[X:.*]]: !llvm.ptr, %[[S:.*]]: f64)
 // CHECK: %[[CTX:.*]] = llvm.alloca %{{.*}} x i64
-// CHECK: %[[OUT:.*]] = llvm.call @rm_fused_prepare(%{{.*}}, %{{.*}}) : (i64, !llvm.ptr) -> !llvm.ptr
+// CHECK: %[[LAYOUT:.*]] = llvm.alloca %{{.*}} x i64
+// CHECK: %[[OUT:.*]] = llvm.call @rm_fused_prepare(%{{.*}}, %{{.*}}, %[[LAYOUT]]) : (i64, !llvm.ptr, !llvm.ptr) -> !llvm.ptr
 // CHECK: %[[NULL:.*]] = llvm.icmp "eq" %[[OUT]], %{{.*}} : !llvm.ptr
 // CHECK: llvm.cond_br %[[NULL]], ^[[FB:bb[0-9]+]], ^[[FAST:bb[0-9]+]]
 // CHECK: ^[[FAST]]:
 // CHECK: %[[SSLOT:.*]] = llvm.getelementptr %[[CTX]][2] : (!llvm.ptr) -> !llvm.ptr, i64
 // CHECK: llvm.store %[[S]], %[[SSLOT]] : f64, !llvm.ptr
+// CHECK: llvm.cond_br %{{.*}}, ^[[LIN:bb[0-9]+]], ^[[EXP:bb[0-9]+]]
+// CHECK: ^[[LIN]]:
 // CHECK: %[[K:.*]] = llvm.mlir.addressof @[[KERNEL:__rm_fused_kernel_[0-9]+]]
 // CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[K]], %[[CTX]])
 // CHECK: llvm.br ^[[MERGE:bb[0-9]+]](%[[OUT]] : !llvm.ptr)
+// CHECK: ^[[EXP]]:
+// CHECK: %[[KE:.*]] = llvm.mlir.addressof @[[EKERNEL:__rm_fused_kernel_[0-9]+]]
+// CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[KE]], %[[CTX]])
 // CHECK: ^[[FB]]:
 // CHECK: llvm.call @rm_from_f64(%[[S]])
 // CHECK: llvm.call @rm_binop
 // CHECK: llvm.br ^[[MERGE]]
 // CHECK: ^[[MERGE]](%[[R:.*]]: !llvm.ptr):
 // CHECK: llvm.return %[[R]]
+// The expanding kernel: columns j in [begin, end), rows i < R, element
+// (i, j) of the input at i * rs + j * cs.
+// CHECK: llvm.func internal @[[EKERNEL]](%{{.*}}: !llvm.ptr, %{{.*}}: i64, %{{.*}}: i64)
+// CHECK: llvm.mul
+// CHECK: llvm.intr.sin
+// CHECK: llvm.return
 // CHECK: llvm.func internal @[[KERNEL]](%[[C:.*]]: !llvm.ptr, %[[B:.*]]: i64, %[[E:.*]]: i64)
 // CHECK: %[[SC:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
 // CHECK: llvm.br ^[[LOOP:bb[0-9]+]](%[[B]] : i64)

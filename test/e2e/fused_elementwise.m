@@ -44,3 +44,16 @@ catch err
   disp(err.identifier)
 end
 % CHECK: MATLAB:sizeDimensionsMustMatch
+% Implicit expansion runs fused (column, row and scalar-array inputs
+% against a matrix; a column against a row), bit for bit as unfused.
+A = reshape(1:12, 3, 4) / 7;
+cv = [1; 2; 3] / 3; rv = [10 20 30 40] / 9;
+fprintf('%.17g ', A .* cv + rv); fprintf('\n');
+fprintf('%.13g ', sin(cv) .* rv - 2); fprintf('\n');
+fprintf('%.17g ', (A - mean(A)) ./ std(A)); fprintf('\n');
+fprintf('%.17g ', A .* [5] - cv); fprintf('\n');
+big = reshape(0:99999, 1000, 100) / 1e5;
+bs = sum(sum(exp(big) .* (1:100) - (1:1000)'));
+fprintf('%.13g\n', bs);
+fprintf('%d %d\n', size(zeros(0, 4) .* 2 + rv));
+% CHECK: 0 4

@@ -635,17 +635,20 @@ LLVM::LLVMFuncOp getFastIndexFn(RtBuilder &b, bool assign, unsigned nidx,
 //===----------------------------------------------------------------------===//
 
 /// runmat.fused_elementwise: rm_fused_prepare checks the array inputs (real
-/// double, one size) and allocates the result; then one loop computes the
-/// body per element, reading the inputs' and writing the result's data
-/// through the value header (abi.h RM_LAYOUT_*). When prepare says no, the
-/// fallback region runs instead.
+/// double; one size, or 2-D sizes that combine by implicit expansion) and
+/// allocates the result; two kernels compute the body per element, reading
+/// the inputs' and writing the result's data through the value header
+/// (abi.h RM_LAYOUT_*): a linear one (one size) and one over the columns of
+/// the expanded result. rm_parallel_for runs the chosen kernel in chunks.
+/// When prepare says no, the fallback region runs instead.
 ///
-///   cur:      %out = rm_fused_prepare(n, arrays); cond_br %out == null,
-///             ^fallback, ^preheader
-///   preheader: data pointers, element count; br ^loop(0)
-///   loop(%i): cond_br %i < count, ^body, ^merge(%out)
-///   body:     the body region on the elements; store; br ^loop(%i + 1)
-///   fallback: the fallback region; br ^merge(%result)
+///   cur:       %out = rm_fused_prepare(n, arrays, layout); cond_br
+///              %out == null, ^fallback, ^fast
+///   fast:      ctx = {out data, inputs}; cond_br expand, ^expanding, ^linear
+///   linear:    rm_parallel_for(count, grain, @kernel, ctx); br ^merge(%out)
+///   expanding: ctx += {R, strides}; rm_parallel_for(C, grain / R,
+///              @expand_kernel, ctx); br ^merge(%out)
+///   fallback:  the fallback region; br ^merge(%result)
 ///   merge(%r): br to the rest of the original block
 struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
   using RtPattern::RtPattern;
@@ -661,10 +664,16 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     return std::max<int64_t>(4096, 262144 / (1 + ops + 8 * calls));
   }
 
-  /// `void kernel(ptr ctx, i64 begin, i64 end)`: the body over elements
-  /// [begin, end), the body region moved into it (converted with the rest).
+  /// `void kernel(ptr ctx, i64 begin, i64 end)`. Linear (`expand` false):
+  /// the body over elements [begin, end) of arrays of the result's size.
+  /// Expanding: over columns [begin, end) of an R x C result, element (i, j)
+  /// of input k at i * rs_k + j * cs_k (implicit expansion). The body region
+  /// is moved into the kernel, or copied when `copy` (converted with the
+  /// rest). ctx: {out, the inputs (data pointer or f64), R, (rs_k, cs_k)
+  /// per input}, 8 bytes each.
   static LLVM::LLVMFuncOp buildKernel(ConversionPatternRewriter &rw,
-                                      FusedElementwiseOp op, RtBuilder &b) {
+                                      FusedElementwiseOp op, RtBuilder &b,
+                                      bool expand, bool copy) {
     Location loc = op.getLoc();
     ModuleOp m = op->getParentOfType<ModuleOp>();
     std::string name;
@@ -677,16 +686,21 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     rw.setInsertionPointToEnd(m.getBody());
     auto fnTy = LLVM::LLVMFunctionType::get(b.voidTy(), {b.ptr(), b.i64(), b.i64()});
     auto fn = LLVM::LLVMFuncOp::create(rw, loc, name, fnTy, LLVM::Linkage::Internal);
-    Block *entry = rw.createBlock(&fn.getBody(), {}, {b.ptr(), b.i64(), b.i64()},
-                                  {loc, loc, loc});
     Region *region = &fn.getBody();
+    Block *entry = rw.createBlock(region, {}, {b.ptr(), b.i64(), b.i64()},
+                                  {loc, loc, loc});
+    Block *outer = expand ? rw.createBlock(region, region->end(), {b.i64()}, {loc})
+                          : nullptr;
+    Block *colpre = expand ? rw.createBlock(region, region->end()) : nullptr;
     Block *loop = rw.createBlock(region, region->end(), {b.i64()}, {loc});
     Block *body = rw.createBlock(region, region->end());
+    Block *latch = expand ? rw.createBlock(region, region->end()) : nullptr;
     Block *exit = rw.createBlock(region, region->end());
     Value ctx = entry->getArgument(0), begin = entry->getArgument(1),
           end = entry->getArgument(2);
+    unsigned nin = op.getInputs().size();
 
-    // entry: the pointers and scalars out of ctx.
+    // entry: the pointers, scalars (and R and the strides) out of ctx.
     rw.setInsertionPointToStart(entry);
     auto load = [&](unsigned k, Type t) -> Value {
       Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), ctx,
@@ -694,19 +708,46 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
       return LLVM::LoadOp::create(rw, loc, t, p);
     };
     Value outData = load(0, b.ptr());
-    SmallVector<Value> data; // per input: its data pointer, or its f64
+    SmallVector<Value> data, rs, cs; // per input
     SmallVector<bool> isArray;
     for (auto [k, orig] : llvm::enumerate(op.getInputs())) {
       bool arr = isa<ValueType>(orig.getType());
       isArray.push_back(arr);
       data.push_back(load(k + 1, arr ? b.ptr() : b.f64()));
     }
-    LLVM::BrOp::create(rw, loc, ValueRange{begin}, loop);
+    Value R;
+    if (expand) {
+      R = load(nin + 1, b.i64());
+      for (unsigned k = 0; k < nin; ++k) {
+        rs.push_back(load(nin + 2 + 2 * k, b.i64()));
+        cs.push_back(load(nin + 3 + 2 * k, b.i64()));
+      }
+      LLVM::BrOp::create(rw, loc, ValueRange{begin}, outer);
+      // outer(j): the column's base pointers.
+      rw.setInsertionPointToStart(outer);
+      Value j = outer->getArgument(0);
+      Value moreCols = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, j, end);
+      LLVM::CondBrOp::create(rw, loc, moreCols, colpre, exit);
+      rw.setInsertionPointToStart(colpre);
+      for (unsigned k = 0; k < nin; ++k)
+        if (isArray[k])
+          data[k] = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), data[k],
+                                        ValueRange{LLVM::MulOp::create(rw, loc, j, cs[k])});
+      outData = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData,
+                                    ValueRange{LLVM::MulOp::create(rw, loc, j, R)});
+      LLVM::BrOp::create(rw, loc, ValueRange{b.constI64(0)}, loop);
+      rw.setInsertionPointToStart(latch);
+      LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, j, b.constI64(1))},
+                         outer);
+    } else {
+      LLVM::BrOp::create(rw, loc, ValueRange{begin}, loop);
+    }
 
     rw.setInsertionPointToStart(loop);
     Value i = loop->getArgument(0);
-    Value more = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, i, end);
-    LLVM::CondBrOp::create(rw, loc, more, body, exit);
+    Value more = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, i,
+                                      expand ? R : end);
+    LLVM::CondBrOp::create(rw, loc, more, body, expand ? latch : exit);
 
     rw.setInsertionPointToStart(body);
     SmallVector<Value> elems;
@@ -715,14 +756,19 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
         elems.push_back(d);
         continue;
       }
-      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), d, ValueRange{i});
+      Value idx = expand ? LLVM::MulOp::create(rw, loc, i, rs[k]).getResult() : i;
+      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), d, ValueRange{idx});
       auto e = LLVM::LoadOp::create(rw, loc, b.f64(), p);
       e.setTBAATags(tbaaTag(b.ctx(), "data"));
       elems.push_back(e);
     }
-    Block &bodyBlock = op.getBody().front();
-    auto bodyYield = cast<YieldOp>(bodyBlock.getTerminator());
-    rw.inlineBlockBefore(&bodyBlock, body, body->end(), elems);
+    Block *bodyBlock = &op.getBody().front();
+    if (copy) {
+      rw.cloneRegionBefore(op.getBody(), *region, exit->getIterator());
+      bodyBlock = exit->getPrevNode();
+    }
+    auto bodyYield = cast<YieldOp>(bodyBlock->getTerminator());
+    rw.inlineBlockBefore(bodyBlock, body, body->end(), elems);
     rw.setInsertionPoint(bodyYield);
     Value dst = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData, ValueRange{i});
     auto st = LLVM::StoreOp::create(rw, loc, bodyYield.getValue(), dst);
@@ -741,20 +787,24 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     auto b = rt(rw, op);
     Location loc = op.getLoc();
     SmallVector<Value> arrays;
-    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
+    SmallVector<int> arrayIndex; // per input: its position among the arrays
+    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs())) {
+      arrayIndex.push_back(isa<ValueType>(orig.getType()) ? (int)arrays.size() : -1);
       if (isa<ValueType>(orig.getType()))
         arrays.push_back(conv);
-    Value out = b.call("rm_fused_prepare", b.ptr(), {b.i64(), b.ptr()},
-                       {b.constI64(arrays.size()), b.ptrArray(arrays)});
+    }
+    Value layout = b.entryAlloca(b.i64(), 2 + 2 * arrays.size());
+    Value out = b.call("rm_fused_prepare", b.ptr(), {b.i64(), b.ptr(), b.ptr()},
+                       {b.constI64(arrays.size()), b.ptrArray(arrays), layout});
 
-    // The loop over the elements is outlined into a kernel that
-    // rm_parallel_for runs over chunks of [0, count), across threads for
-    // large arrays. ctx: the result's data, then per input its data pointer
-    // (array) or its value (scalar), 8 bytes each.
+    // The loops are outlined into kernels that rm_parallel_for runs over
+    // chunks, across threads for large arrays: a linear one for arrays of
+    // one size and one over columns for implicit expansion.
     unsigned nin = op.getInputs().size();
-    Value ctxArr = b.entryAlloca(b.i64(), nin + 1);
-    int64_t grain = kernelGrain(op); // before the body moves to the kernel
-    LLVM::LLVMFuncOp kernel = buildKernel(rw, op, b);
+    Value ctxArr = b.entryAlloca(b.i64(), 2 + 3 * nin);
+    int64_t grain = kernelGrain(op); // before the body moves to the kernels
+    LLVM::LLVMFuncOp expandKernel = buildKernel(rw, op, b, true, /*copy=*/true);
+    LLVM::LLVMFuncOp kernel = buildKernel(rw, op, b, false, /*copy=*/false);
 
     Block *cur = rw.getInsertionBlock();
     Block *cont = rw.splitBlock(cur, rw.getInsertionPoint());
@@ -763,6 +813,8 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     Value result = merge->getArgument(0);
     LLVM::BrOp::create(rw, loc, ValueRange{}, cont);
     Block *fast = rw.createBlock(region, merge->getIterator());
+    Block *linear = rw.createBlock(region, merge->getIterator());
+    Block *expanding = rw.createBlock(region, merge->getIterator());
     Block *fallback = rw.createBlock(region, merge->getIterator());
 
     rw.setInsertionPointToEnd(cur);
@@ -777,21 +829,53 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
         rw, loc, LLVM::PtrToIntOp::create(rw, loc, b.i64(), outEnd),
         LLVM::PtrToIntOp::create(rw, loc, b.i64(), outBegin));
     Value count = LLVM::AShrOp::create(rw, loc, bytes, b.constI64(3));
-    auto slot = [&](unsigned k) {
-      return LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), ctxArr,
+    auto slot = [&](Value base, unsigned k) {
+      return LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), base,
                                  ArrayRef<LLVM::GEPArg>{(int32_t)k});
     };
-    LLVM::StoreOp::create(rw, loc, outBegin, slot(0));
+    auto layoutAt = [&](unsigned k) {
+      return LLVM::LoadOp::create(rw, loc, b.i64(), slot(layout, k)).getResult();
+    };
+    LLVM::StoreOp::create(rw, loc, outBegin, slot(ctxArr, 0));
     for (auto [k, pair] : llvm::enumerate(llvm::zip(op.getInputs(), a.getInputs()))) {
       auto [orig, conv] = pair;
       Value v = isa<ValueType>(orig.getType())
                     ? headerField(rw, loc, conv, RM_LAYOUT_DATA_BEGIN, b.ptr())
                     : conv;
-      LLVM::StoreOp::create(rw, loc, v, slot(k + 1));
+      LLVM::StoreOp::create(rw, loc, v, slot(ctxArr, k + 1));
     }
+    Value R = layoutAt(0);
+    Value expandFlag = layoutAt(1);
+    Value isLinear = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq,
+                                          expandFlag, b.constI64(0));
+    LLVM::CondBrOp::create(rw, loc, isLinear, linear, expanding);
+
+    rw.setInsertionPointToStart(linear);
     Value fnAddr = LLVM::AddressOfOp::create(rw, loc, b.ptr(), kernel.getSymName());
     b.call("rm_parallel_for", b.voidTy(), {b.i64(), b.i64(), b.ptr(), b.ptr()},
            {count, b.constI64(grain), fnAddr, ctxArr});
+    LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
+
+    // expanding: R, the strides (0 for scalars), then columns in chunks.
+    rw.setInsertionPointToStart(expanding);
+    LLVM::StoreOp::create(rw, loc, R, slot(ctxArr, nin + 1));
+    for (unsigned k = 0; k < nin; ++k) {
+      Value rsv = b.constI64(0), csv = b.constI64(0);
+      if (arrayIndex[k] >= 0) {
+        rsv = layoutAt(2 + 2 * arrayIndex[k]);
+        csv = layoutAt(3 + 2 * arrayIndex[k]);
+      }
+      LLVM::StoreOp::create(rw, loc, rsv, slot(ctxArr, nin + 2 + 2 * k));
+      LLVM::StoreOp::create(rw, loc, csv, slot(ctxArr, nin + 3 + 2 * k));
+    }
+    Value one = b.constI64(1);
+    Value rPos = LLVM::SMaxOp::create(rw, loc, R, one);
+    Value cols = LLVM::SDivOp::create(rw, loc, count, rPos);
+    Value colGrain = LLVM::SMaxOp::create(
+        rw, loc, LLVM::SDivOp::create(rw, loc, b.constI64(grain), rPos), one);
+    Value expAddr = LLVM::AddressOfOp::create(rw, loc, b.ptr(), expandKernel.getSymName());
+    b.call("rm_parallel_for", b.voidTy(), {b.i64(), b.i64(), b.ptr(), b.ptr()},
+           {cols, colGrain, expAddr, ctxArr});
     LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
 
     // fallback: the original operations.

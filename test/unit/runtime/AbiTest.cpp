@@ -259,33 +259,53 @@ TEST(AbiLayout, HeaderFieldsAtDocumentedOffsets) {
   EXPECT_NE(kind, 0);
 }
 
-// rm_fused_prepare: a result array only for real double arrays of one size;
-// NULL (the fused region's fallback) for anything else.
+// rm_fused_prepare: a result array only for real double arrays of one size
+// or of 2-D sizes that combine by implicit expansion, with the layout the
+// compiled loop indexes them by; NULL (the fallback) otherwise.
 TEST(Abi, FusedPrepareChecksClassAndSize) {
   auto R = [](const ValueRef &v) { return reinterpret_cast<rm_value *>(v.get()); };
+  int64_t layout[16];
   ValueRef a = makeMatrix(2, 3, {1, 2, 3, 4, 5, 6});
   ValueRef b = makeMatrix(2, 3, {6, 5, 4, 3, 2, 1});
   rm_value *same[] = {R(a), R(b)};
-  rm_value *out = rm_fused_prepare(2, same);
+  rm_value *out = rm_fused_prepare(2, same, layout);
   ASSERT_NE(out, nullptr);
   EXPECT_EQ(V(out)->dims, (Dims{2, 3}));
   EXPECT_EQ(V(out)->cls, ClassId::Double);
   EXPECT_EQ(V(out)->refcount, 1);
+  EXPECT_EQ(layout[1], 0); // linear
+  rm_release(out);
+
+  // A column (2x1), a row (1x3) and a scalar array expand against 2x3.
+  ValueRef col = makeMatrix(2, 1, {1, 2});
+  ValueRef row3 = makeRowVector({1, 2, 3});
+  ValueRef one = makeDouble(2);
+  rm_value *expand[] = {R(a), R(col), R(row3), R(one)};
+  out = rm_fused_prepare(4, expand, layout);
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(V(out)->dims, (Dims{2, 3}));
+  EXPECT_EQ(layout[0], 2);
+  EXPECT_EQ(layout[1], 1);
+  EXPECT_EQ((std::vector<int64_t>(layout + 2, layout + 10)),
+            (std::vector<int64_t>{1, 2, 1, 0, 0, 1, 0, 0}));
+  rm_release(out);
+  // A column and a row make a matrix.
+  rm_value *outer[] = {R(col), R(row3)};
+  out = rm_fused_prepare(2, outer, layout);
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(V(out)->dims, (Dims{2, 3}));
   rm_release(out);
 
   ValueRef row = makeRowVector({1, 2, 3, 4, 5, 6});
-  rm_value *shapes[] = {R(a), R(row)}; // same numel, other size
-  EXPECT_EQ(rm_fused_prepare(2, shapes), nullptr);
-  ValueRef one = makeDouble(2);
-  rm_value *scalar[] = {R(a), R(one)}; // implicit expansion: fallback
-  EXPECT_EQ(rm_fused_prepare(2, scalar), nullptr);
+  rm_value *shapes[] = {R(a), R(row)}; // incompatible sizes
+  EXPECT_EQ(rm_fused_prepare(2, shapes, layout), nullptr);
   ValueRef s = makeString("abcdef");
   rm_value *chars[] = {R(s)};
-  EXPECT_EQ(rm_fused_prepare(1, chars), nullptr);
+  EXPECT_EQ(rm_fused_prepare(1, chars, layout), nullptr);
   ValueRef c = copyValue(*a);
   c->complex = true;
   c->im.assign(6, 1.0);
   rm_value *cplx[] = {R(c)};
-  EXPECT_EQ(rm_fused_prepare(1, cplx), nullptr);
-  EXPECT_EQ(rm_fused_prepare(0, nullptr), nullptr);
+  EXPECT_EQ(rm_fused_prepare(1, cplx, layout), nullptr);
+  EXPECT_EQ(rm_fused_prepare(0, nullptr, layout), nullptr);
 }
