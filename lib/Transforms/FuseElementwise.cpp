@@ -20,6 +20,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/SetVector.h"
 #include <cmath>
+#include <optional>
 
 namespace runmat {
 #define GEN_PASS_DEF_FUSEELEMENTWISEPASS
@@ -40,6 +41,31 @@ bool isFusableBuiltin(StringRef name) {
                             name);
 }
 
+/// A constant f64 operand's value (`runmat.box` of `arith.constant`).
+std::optional<double> constantScalar(Value v) {
+  Value k = boxedScalar(v);
+  auto c = k ? k.getDefiningOp<arith::ConstantOp>() : nullptr;
+  auto f = c ? dyn_cast<FloatAttr>(c.getValue()) : nullptr;
+  if (!f)
+    return std::nullopt;
+  return f.getValueAsDouble();
+}
+
+/// Whether every real element of v is >= 0 (or NaN): abs(.), exp(.) and
+/// max(., c) with a constant c >= 0.
+bool nonNegativeArray(Value v) {
+  auto b = v.getDefiningOp<BuiltinOp>();
+  if (!b || b.getNargout() != 1)
+    return false;
+  if (b.getArgs().size() == 1)
+    return b.getCallee() == "abs" || b.getCallee() == "exp";
+  if (b.getArgs().size() == 2 && b.getCallee() == "max")
+    for (Value a : b.getArgs())
+      if (auto c = constantScalar(a); c && *c >= 0)
+        return true;
+  return false;
+}
+
 /// Whether `op` computes its array result element by element.
 bool isElementwise(Operation *op) {
   if (op->getNumResults() != 1 || !isValue(op->getResult(0)))
@@ -53,16 +79,23 @@ bool isElementwise(Operation *op) {
     return boxedScalar(op->getOperand(0)) || boxedScalar(op->getOperand(1));
   if (isa<MRDivideOp>(op))
     return (bool)boxedScalar(op->getOperand(1));
-  // x.^k with a constant integer k stays real for real x.
+  // x.^k with a constant integer k stays real for real x, and x.^y for
+  // real x >= 0 (abs(.), exp(.), max(., c) with a constant c >= 0).
   if (isa<PowerOp>(op)) {
     Value k = boxedScalar(op->getOperand(1));
     auto c = k ? k.getDefiningOp<arith::ConstantOp>() : nullptr;
     auto f = c ? dyn_cast<FloatAttr>(c.getValue()) : nullptr;
-    return f && std::trunc(f.getValueAsDouble()) == f.getValueAsDouble();
+    if (f && std::trunc(f.getValueAsDouble()) == f.getValueAsDouble())
+      return true;
+    return (bool)k && nonNegativeArray(op->getOperand(0));
   }
-  if (auto b = dyn_cast<BuiltinOp>(op))
-    return b.getArgs().size() == 1 && b.getNargout() == 1 &&
-           isFusableBuiltin(b.getCallee());
+  if (auto b = dyn_cast<BuiltinOp>(op)) {
+    if (b.getNargout() != 1)
+      return false;
+    if (b.getArgs().size() == 2)
+      return b.getCallee() == "max" || b.getCallee() == "min";
+    return b.getArgs().size() == 1 && isFusableBuiltin(b.getCallee());
+  }
   return false;
 }
 
@@ -145,18 +178,28 @@ struct FuseElementwisePass
     Type f64 = Float64Type::get(ctx), valueTy = ValueType::get(ctx);
     llvm::SmallPtrSet<Operation *, 16> in(ops.begin(), ops.end());
 
-    // Leaves: array values, and boxed scalars passed as their f64.
+    // Leaves: array values, and boxed scalars passed as their f64; boxed
+    // constants are made again inside the regions (so that the code for the
+    // body sees them: x.^2 becomes x*x), not passed.
     SmallVector<Value> leaves, inputs; // leaf value -> fused op input
+    SmallVector<Value> constLeaves;
     for (Operation *op : ops)
       for (Value v : op->getOperands()) {
         Operation *d = v.getDefiningOp();
-        if ((d && in.count(d)) || llvm::is_contained(leaves, v))
+        if ((d && in.count(d)) || llvm::is_contained(leaves, v) ||
+            llvm::is_contained(constLeaves, v))
           continue;
+        if (constantScalar(v)) {
+          constLeaves.push_back(v);
+          continue;
+        }
         leaves.push_back(v);
         Value s = boxedScalar(v);
         inputs.push_back(s ? s : v);
       }
 
+    if (llvm::none_of(inputs, isValue))
+      return; // scalars only: nothing to loop over
     OpBuilder b(root);
     auto fused = FusedElementwiseOp::create(b, loc, valueTy, inputs);
 
@@ -167,6 +210,8 @@ struct FuseElementwisePass
     for (auto [leaf, input] : llvm::zip(leaves, inputs))
       bodyMap.map(leaf, body->addArgument(f64, input.getLoc()));
     b.setInsertionPointToStart(body);
+    for (Value c : constLeaves)
+      bodyMap.map(c, arith::ConstantOp::create(b, loc, b.getF64FloatAttr(*constantScalar(c))));
     for (Operation *op : ops) {
       SmallVector<Value> args;
       for (Value v : op->getOperands())
@@ -200,6 +245,12 @@ struct FuseElementwisePass
         fbMap.map(leaf, arg);
       }
     }
+    for (Value c : constLeaves) {
+      Value k = arith::ConstantOp::create(b, loc, b.getF64FloatAttr(*constantScalar(c)));
+      Value boxed = BoxOp::create(b, loc, k);
+      toRelease.push_back(boxed);
+      fbMap.map(c, boxed);
+    }
     for (Operation *op : ops) {
       Operation *c = b.clone(*op, fbMap);
       if (op != root)
@@ -217,7 +268,9 @@ struct FuseElementwisePass
         u->erase(); // releases of intermediates
       op->erase();
     }
-    for (Value leaf : leaves) {
+    SmallVector<Value> allLeaves(leaves);
+    allLeaves.append(constLeaves.begin(), constLeaves.end());
+    for (Value leaf : allLeaves) {
       auto box = leaf.getDefiningOp<BoxOp>();
       if (!box || soleRealUser(box.getResult()))
         continue;

@@ -279,6 +279,16 @@ template <class F>
 ValueRef realOp(ClassId rc, const Value &a, const Value &b, F f) {
   Dims out = broadcastDims(a.dims, b.dims);
   ValueRef r = newResult(rc, out);
+  bool ra = rc == ClassId::Single && a.cls == ClassId::Double;
+  bool rb = rc == ClassId::Single && b.cls == ClassId::Double;
+  if (ra || rb) {
+    // single op double: the double operand is converted to single first
+    // (then the operation is rounded to single by the caller).
+    ewiseReal(r->dims, a, b, r->re.data(), [&](double x, double y) {
+      return f(ra ? (double)(float)x : x, rb ? (double)(float)y : y);
+    });
+    return r;
+  }
   ewiseReal(r->dims, a, b, r->re.data(), f);
   return r;
 }

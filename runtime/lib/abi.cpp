@@ -746,11 +746,13 @@ rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout) {
   if (n <= 0 || !arrays || !layout)
     return nullptr;
   const Value *first = V(arrays[0]);
-  bool same = true, twoD = true;
+  bool same = true, twoD = true, single = false;
   for (int64_t k = 0; k < n; ++k) {
     const Value *v = V(arrays[k]);
-    if (!v || v->cls != ClassId::Double || v->complex || v->csList)
+    if (!v || (v->cls != ClassId::Double && v->cls != ClassId::Single) ||
+        v->complex || v->csList)
       return nullptr;
+    single |= v->cls == ClassId::Single;
     same &= v->dims == first->dims;
     twoD &= v->dims.size() == 2;
   }
@@ -770,13 +772,13 @@ rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout) {
   }
   RM_GUARD_BEGIN
   layout[0] = res[0];
-  layout[1] = same ? 0 : 1;
+  layout[1] = (same ? 0 : 1) | (single ? 2 : 0);
   for (int64_t k = 0; k < n; ++k) {
     const Dims &d = V(arrays[k])->dims;
     layout[2 + 2 * k] = same || d[0] != 1 ? 1 : 0;
     layout[3 + 2 * k] = same ? 0 : (d[1] == 1 ? 0 : d[0]);
   }
-  return out(makeArray(ClassId::Double, res));
+  return out(makeArray(single ? ClassId::Single : ClassId::Double, res));
   RM_GUARD_END
 }
 

@@ -18,14 +18,18 @@
 // CHECK: ^[[FAST]]:
 // CHECK: %[[SSLOT:.*]] = llvm.getelementptr %[[CTX]][2] : (!llvm.ptr) -> !llvm.ptr, i64
 // CHECK: llvm.store %[[S]], %[[SSLOT]] : f64, !llvm.ptr
-// CHECK: llvm.cond_br %{{.*}}, ^[[LIN:bb[0-9]+]], ^[[EXP:bb[0-9]+]]
-// CHECK: ^[[LIN]]:
-// CHECK: %[[K:.*]] = llvm.mlir.addressof @[[KERNEL:__rm_fused_kernel_[0-9]+]]
-// CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[K]], %[[CTX]])
+// Flags bit 0: implicit expansion, bit 1: single (a kernel rounding each
+// result to single).
+// CHECK: %[[K:.*]] = llvm.mlir.addressof @[[KERNEL:__rm_fused_kernel_3]]
+// CHECK: %[[LF:.*]] = llvm.select %{{.*}}, %{{.*}}, %[[K]]
+// CHECK: %[[KE:.*]] = llvm.mlir.addressof @[[EKERNEL:__rm_fused_kernel_0]]
+// CHECK: %[[EF:.*]] = llvm.select %{{.*}}, %{{.*}}, %[[KE]]
+// CHECK: llvm.cond_br %{{.*}}, ^[[EXP:bb[0-9]+]](%[[EF]] : !llvm.ptr), ^[[LIN:bb[0-9]+]](%[[LF]] : !llvm.ptr)
+// CHECK: ^[[LIN]](%[[LFN:.*]]: !llvm.ptr):
+// CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[LFN]], %[[CTX]])
 // CHECK: llvm.br ^[[MERGE:bb[0-9]+]](%[[OUT]] : !llvm.ptr)
-// CHECK: ^[[EXP]]:
-// CHECK: %[[KE:.*]] = llvm.mlir.addressof @[[EKERNEL:__rm_fused_kernel_[0-9]+]]
-// CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[KE]], %[[CTX]])
+// CHECK: ^[[EXP]](%[[EFN:.*]]: !llvm.ptr):
+// CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[EFN]], %[[CTX]])
 // CHECK: ^[[FB]]:
 // CHECK: llvm.call @rm_from_f64(%[[S]])
 // CHECK: llvm.call @rm_binop
@@ -38,6 +42,10 @@
 // CHECK: llvm.mul
 // CHECK: llvm.intr.sin
 // CHECK: llvm.return
+// The single kernels round operands and results: fptrunc/fpext pairs.
+// CHECK: llvm.func internal @__rm_fused_kernel_1(
+// CHECK: llvm.fptrunc %{{.*}} : f64 to f32
+// CHECK: llvm.fpext %{{.*}} : f32 to f64
 // CHECK: llvm.func internal @[[KERNEL]](%[[C:.*]]: !llvm.ptr, %[[B:.*]]: i64, %[[E:.*]]: i64)
 // CHECK: %[[SC:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
 // CHECK: llvm.br ^[[LOOP:bb[0-9]+]](%[[B]] : i64)

@@ -45,19 +45,25 @@ func.func @chain(%x: !runmat.value) {
 
 // -----
 
-// Boxed scalars become f64 inputs (boxed again inside the fallback); the
-// box and its release go when nothing else uses it. x.^2 with a constant
-// integer exponent fuses; 2*x (mtimes by a scalar) fuses.
+// Boxed scalars become f64 inputs (boxed again inside the fallback); boxed
+// constants are made again inside both regions instead (the body's code
+// then sees them: x.^2 can become x*x). The boxes and their releases go
+// when nothing else uses them. x.^2 with a constant integer exponent fuses;
+// 2*x (mtimes by a scalar) fuses.
 // CHECK-LABEL: func.func @scalars
 // CHECK-SAME: (%[[X:.*]]: !runmat.value, %[[A:.*]]: f64)
 // CHECK-NOT: runmat.box %[[A]]
-// CHECK: runmat.fused_elementwise(%[[X]], %{{.*}}, %[[A]]) : (!runmat.value, f64, f64) body {
-// CHECK: runmat.power %{{.*}}, %{{.*}} : f64
+// CHECK: runmat.fused_elementwise(%[[X]], %[[A]]) : (!runmat.value, f64) body {
+// CHECK: %[[K:.*]] = arith.constant 2.000000e+00 : f64
+// CHECK: runmat.power %{{.*}}, %[[K]] : f64
 // CHECK: runmat.mtimes %{{.*}}, %{{.*}} : f64
 // CHECK: } fallback {
-// CHECK-NEXT: ^bb0(%{{.*}}: !runmat.value, %[[C1:.*]]: f64, %[[C2:.*]]: f64):
+// CHECK-NEXT: ^bb0(%{{.*}}: !runmat.value, %[[C1:.*]]: f64):
 // CHECK-NEXT: runmat.box %[[C1]] : f64
-// CHECK-NEXT: runmat.box %[[C2]] : f64
+// CHECK-NEXT: %[[K2:.*]] = arith.constant 2.000000e+00 : f64
+// CHECK-NEXT: runmat.box %[[K2]] : f64
+// CHECK-NOT: runmat.box
+// CHECK: return
 func.func @scalars(%x: !runmat.value, %a: f64) {
   %c2 = arith.constant 2.0 : f64
   %b2 = runmat.box %c2 : f64
@@ -104,5 +110,27 @@ func.func @side_effect(%x: !runmat.value) {
   runmat.release %0
   runmat.release %1
   runmat.release %2
+  return
+}
+
+// -----
+
+// max(x, 0) .^ g: max with a scalar fuses, and a non-integer power fuses
+// when its base cannot be negative (max with a constant >= 0, abs, exp).
+// CHECK-LABEL: func.func @nonneg_power
+// CHECK: runmat.fused_elementwise(%{{.*}}, %{{.*}}) : (!runmat.value, f64) body {
+// CHECK: runmat.builtin "max"(%{{.*}}, %{{.*}}) {nargout = 1 : i32} : (f64, f64) -> f64
+// CHECK: runmat.power %{{.*}}, %{{.*}} : f64
+// CHECK: } fallback {
+func.func @nonneg_power(%x: !runmat.value, %g: f64) {
+  %c0 = arith.constant 0.0 : f64
+  %b0 = runmat.box %c0 : f64
+  %bg = runmat.box %g : f64
+  %0 = runmat.builtin "max"(%x, %b0) {nargout = 1 : i32} : (!runmat.value, !runmat.value) -> !runmat.value
+  %1 = runmat.power %0, %bg : !runmat.value
+  runmat.release %b0
+  runmat.release %bg
+  runmat.release %0
+  runmat.release %1
   return
 }

@@ -57,3 +57,20 @@ bs = sum(sum(exp(big) .* (1:100) - (1:1000)'));
 fprintf('%.13g\n', bs);
 fprintf('%d %d\n', size(zeros(0, 4) .* 2 + rv));
 % CHECK: 0 4
+% single data runs fused too, each operation rounded to single as the
+% runtime does (also with double scalars and implicit expansion).
+xs = single(reshape(1:12, 3, 4)) / 7;
+fprintf('%.9g ', xs .* 0.1 + 3); fprintf('\n');
+fprintf('%.9g ', max(xs - 0.5, 0) .^ 2); fprintf('\n');
+ws = xs - mean(xs);
+fprintf('%s %.9g\n', class(ws), ws(2, 3));
+% CHECK: single
+fprintf('%s\n', class(double(xs) .* xs));
+% CHECK-NEXT: single
+% single op double converts the double to single first (Octave agrees).
+zs = sin(xs) .* xs - 0.3;
+fprintf('%.9g\n', zs(2));
+% CHECK-NEXT: -0.219473481
+gs = 0.3; hs = 1.7;
+us = (xs - gs) .* hs + [0.1; 0.2; 0.3];
+fprintf('%.9g ', us); fprintf('\n');

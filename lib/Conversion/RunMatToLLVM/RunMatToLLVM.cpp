@@ -673,7 +673,7 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
   /// per input}, 8 bytes each.
   static LLVM::LLVMFuncOp buildKernel(ConversionPatternRewriter &rw,
                                       FusedElementwiseOp op, RtBuilder &b,
-                                      bool expand, bool copy) {
+                                      bool expand, bool copy, bool single) {
     Location loc = op.getLoc();
     ModuleOp m = op->getParentOfType<ModuleOp>();
     std::string name;
@@ -762,12 +762,41 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
       e.setTBAATags(tbaaTag(b.ctx(), "data"));
       elems.push_back(e);
     }
+    // single: every operand (a double one is converted to single first)
+    // and every operation's result is rounded to single: computed in f64 and
+    // rounded, as the runtime computes single arithmetic (exact for + - * /
+    // and sqrt of single operands).
+    auto toSingle = [&](Value v) -> Value {
+      Value t = LLVM::FPTruncOp::create(rw, loc, Float32Type::get(rw.getContext()), v);
+      return LLVM::FPExtOp::create(rw, loc, b.f64(), t);
+    };
+    if (single)
+      for (Value &e : elems)
+        e = toSingle(e);
     Block *bodyBlock = &op.getBody().front();
     if (copy) {
       rw.cloneRegionBefore(op.getBody(), *region, exit->getIterator());
       bodyBlock = exit->getPrevNode();
     }
     auto bodyYield = cast<YieldOp>(bodyBlock->getTerminator());
+    if (single) {
+      SmallVector<Operation *> bodyOps;
+      for (Operation &o : *bodyBlock)
+        if (&o != bodyYield.getOperation() && o.getNumResults() == 1 &&
+            o.getResult(0).getType().isF64())
+          bodyOps.push_back(&o);
+      for (Operation *o : bodyOps) {
+        rw.setInsertionPointAfter(o);
+        Value r = o->getResult(0);
+        SmallVector<OpOperand *> uses;
+        for (OpOperand &u : r.getUses())
+          uses.push_back(&u);
+        Value rounded = toSingle(r);
+        for (OpOperand *u : uses)
+          rw.modifyOpInPlace(u->getOwner(), [&] { u->set(rounded); });
+      }
+      rw.setInsertionPointToEnd(body);
+    }
     rw.inlineBlockBefore(bodyBlock, body, body->end(), elems);
     rw.setInsertionPoint(bodyYield);
     Value dst = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData, ValueRange{i});
@@ -803,8 +832,10 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     unsigned nin = op.getInputs().size();
     Value ctxArr = b.entryAlloca(b.i64(), 2 + 3 * nin);
     int64_t grain = kernelGrain(op); // before the body moves to the kernels
-    LLVM::LLVMFuncOp expandKernel = buildKernel(rw, op, b, true, /*copy=*/true);
-    LLVM::LLVMFuncOp kernel = buildKernel(rw, op, b, false, /*copy=*/false);
+    LLVM::LLVMFuncOp expandKernel = buildKernel(rw, op, b, true, true, false);
+    LLVM::LLVMFuncOp kernelS = buildKernel(rw, op, b, false, true, true);
+    LLVM::LLVMFuncOp expandKernelS = buildKernel(rw, op, b, true, true, true);
+    LLVM::LLVMFuncOp kernel = buildKernel(rw, op, b, false, false, false);
 
     Block *cur = rw.getInsertionBlock();
     Block *cont = rw.splitBlock(cur, rw.getInsertionPoint());
@@ -813,8 +844,8 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     Value result = merge->getArgument(0);
     LLVM::BrOp::create(rw, loc, ValueRange{}, cont);
     Block *fast = rw.createBlock(region, merge->getIterator());
-    Block *linear = rw.createBlock(region, merge->getIterator());
-    Block *expanding = rw.createBlock(region, merge->getIterator());
+    Block *linear = rw.createBlock(region, merge->getIterator(), {b.ptr()}, {loc});
+    Block *expanding = rw.createBlock(region, merge->getIterator(), {b.ptr()}, {loc});
     Block *fallback = rw.createBlock(region, merge->getIterator());
 
     rw.setInsertionPointToEnd(cur);
@@ -845,15 +876,25 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
       LLVM::StoreOp::create(rw, loc, v, slot(ctxArr, k + 1));
     }
     Value R = layoutAt(0);
-    Value expandFlag = layoutAt(1);
-    Value isLinear = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq,
-                                          expandFlag, b.constI64(0));
-    LLVM::CondBrOp::create(rw, loc, isLinear, linear, expanding);
+    Value flags = layoutAt(1); // bit 0: implicit expansion; bit 1: single
+    Value isExpand = LLVM::ICmpOp::create(
+        rw, loc, LLVM::ICmpPredicate::ne,
+        LLVM::AndOp::create(rw, loc, flags, b.constI64(1)), b.constI64(0));
+    Value isSingle = LLVM::ICmpOp::create(
+        rw, loc, LLVM::ICmpPredicate::ne,
+        LLVM::AndOp::create(rw, loc, flags, b.constI64(2)), b.constI64(0));
+    auto addr = [&](LLVM::LLVMFuncOp f) {
+      return LLVM::AddressOfOp::create(rw, loc, b.ptr(), f.getSymName()).getResult();
+    };
+    Value linFn = LLVM::SelectOp::create(rw, loc, isSingle, addr(kernelS), addr(kernel));
+    Value expFn = LLVM::SelectOp::create(rw, loc, isSingle, addr(expandKernelS),
+                                         addr(expandKernel));
+    LLVM::CondBrOp::create(rw, loc, isExpand, expanding, ValueRange{expFn}, linear,
+                           ValueRange{linFn});
 
     rw.setInsertionPointToStart(linear);
-    Value fnAddr = LLVM::AddressOfOp::create(rw, loc, b.ptr(), kernel.getSymName());
     b.call("rm_parallel_for", b.voidTy(), {b.i64(), b.i64(), b.ptr(), b.ptr()},
-           {count, b.constI64(grain), fnAddr, ctxArr});
+           {count, b.constI64(grain), linear->getArgument(0), ctxArr});
     LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
 
     // expanding: R, the strides (0 for scalars), then columns in chunks.
@@ -873,9 +914,8 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     Value cols = LLVM::SDivOp::create(rw, loc, count, rPos);
     Value colGrain = LLVM::SMaxOp::create(
         rw, loc, LLVM::SDivOp::create(rw, loc, b.constI64(grain), rPos), one);
-    Value expAddr = LLVM::AddressOfOp::create(rw, loc, b.ptr(), expandKernel.getSymName());
     b.call("rm_parallel_for", b.voidTy(), {b.i64(), b.i64(), b.ptr(), b.ptr()},
-           {cols, colGrain, expAddr, ctxArr});
+           {cols, colGrain, expanding->getArgument(0), ctxArr});
     LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
 
     // fallback: the original operations.

@@ -296,6 +296,16 @@ TEST(Abi, FusedPrepareChecksClassAndSize) {
   EXPECT_EQ(V(out)->dims, (Dims{2, 3}));
   rm_release(out);
 
+  // single with double: a single result, flag bit 1.
+  ValueRef sa = copyValue(*a);
+  sa->cls = ClassId::Single;
+  rm_value *mixed[] = {R(sa), R(b)};
+  out = rm_fused_prepare(2, mixed, layout);
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(V(out)->cls, ClassId::Single);
+  EXPECT_EQ(layout[1], 2);
+  rm_release(out);
+
   ValueRef row = makeRowVector({1, 2, 3, 4, 5, 6});
   rm_value *shapes[] = {R(a), R(row)}; // incompatible sizes
   EXPECT_EQ(rm_fused_prepare(2, shapes, layout), nullptr);

@@ -177,14 +177,16 @@ rm_value **rm_shared_slot(const char *key);
  * a column); otherwise as rm_concat, the result stored in *slot. */
 void rm_append(rm_value **slot, int64_t n, rm_value **values, int32_t vertical);
 /* A fused elementwise region (runmat.fused_elementwise): when the n arrays
- * are real double arrays of one size, or 2-D arrays whose sizes combine by
- * implicit expansion (each dimension equal or 1), a new zero-filled double
- * array of the result's size (owned); otherwise NULL, and the region's
- * fallback computes the result with the ordinary operations. `layout`
- * (2 + 2n int64s) receives {R, expand, then per array its row and column
- * strides}: expand = 0 means every array has the result's size (elements
- * by linear index); expand = 1 means element (i, j) of array k is at
- * i * rs_k + j * cs_k (rs 0 or 1, cs 0 or its rows) in an R x C result. */
+ * are real double or single arrays of one size, or 2-D arrays whose sizes
+ * combine by implicit expansion (each dimension equal or 1), a new
+ * zero-filled array of the result's size (owned; single when any input is
+ * single); otherwise NULL, and the region's fallback computes the result
+ * with the ordinary operations. `layout` (2 + 2n int64s) receives {R,
+ * flags, then per array its row and column strides}: flags bit 0 clear
+ * means every array has the result's size (elements by linear index), set
+ * means element (i, j) of array k is at i * rs_k + j * cs_k (rs 0 or 1, cs 0
+ * or its rows) in an R x C result; bit 1 set means single arithmetic (the
+ * compiled body rounds every operand and result to single). */
 rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout);
 /* A fused reduction (runmat.fused_reduce) of kind sum (0) or mean (1)
  * along `dim` (1, 2, 0 = the first non-singleton, -1 = all): when the n
