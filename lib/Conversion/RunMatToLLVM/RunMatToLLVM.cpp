@@ -634,6 +634,25 @@ LLVM::LLVMFuncOp getFastIndexFn(RtBuilder &b, bool assign, unsigned nidx,
 // Fused regions
 //===----------------------------------------------------------------------===//
 
+/// Moves a fused op's fallback region into `dest`, which then branches to
+/// `merge` with the yielded value. That value's producer is converted
+/// later: a cast stands for its pointer until then (reconciled at the end of
+/// the conversion).
+static void inlineFallback(ConversionPatternRewriter &rw, RtBuilder &b,
+                           Region &fallback, Block *dest, ValueRange inputs,
+                           Block *merge) {
+  Block &fbBlock = fallback.front();
+  auto fbYield = cast<YieldOp>(fbBlock.getTerminator());
+  rw.inlineBlockBefore(&fbBlock, dest, dest->end(), inputs);
+  rw.setInsertionPoint(fbYield);
+  Location loc = fbYield.getLoc();
+  Value fbResult =
+      UnrealizedConversionCastOp::create(rw, loc, b.ptr(), fbYield.getValue())
+          .getResult(0);
+  LLVM::BrOp::create(rw, loc, ValueRange{fbResult}, merge);
+  rw.eraseOp(fbYield);
+}
+
 /// runmat.fused_elementwise: rm_fused_prepare checks the array inputs (real
 /// double; one size, or 2-D sizes that combine by implicit expansion) and
 /// allocates the result; two kernels compute the body per element, reading
@@ -919,17 +938,7 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
 
     // fallback: the original operations.
-    Block &fbBlock = op.getFallback().front();
-    auto fbYield = cast<YieldOp>(fbBlock.getTerminator());
-    rw.inlineBlockBefore(&fbBlock, fallback, fallback->end(), a.getInputs());
-    rw.setInsertionPoint(fbYield);
-    // The yielded value's producer is converted later: a cast stands for
-    // its pointer until then (reconciled at the end of the conversion).
-    Value fbResult =
-        UnrealizedConversionCastOp::create(rw, loc, b.ptr(), fbYield.getValue())
-            .getResult(0);
-    LLVM::BrOp::create(rw, loc, ValueRange{fbResult}, merge);
-    rw.eraseOp(fbYield);
+    inlineFallback(rw, b, op.getFallback(), fallback, a.getInputs(), merge);
 
     rw.replaceOp(op, result);
     return success();
@@ -1072,15 +1081,7 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
     LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
 
     // fallback: the chain and the reduction as before.
-    Block &fbBlock = op.getFallback().front();
-    auto fbYield = cast<YieldOp>(fbBlock.getTerminator());
-    rw.inlineBlockBefore(&fbBlock, fallback, fallback->end(), a.getInputs());
-    rw.setInsertionPoint(fbYield);
-    Value fbResult =
-        UnrealizedConversionCastOp::create(rw, loc, b.ptr(), fbYield.getValue())
-            .getResult(0);
-    LLVM::BrOp::create(rw, loc, ValueRange{fbResult}, merge);
-    rw.eraseOp(fbYield);
+    inlineFallback(rw, b, op.getFallback(), fallback, a.getInputs(), merge);
 
     rw.replaceOp(op, result);
     return success();
