@@ -43,7 +43,7 @@ bool isFusableBuiltin(StringRef name) {
 
 /// A constant f64 operand's value (`runmat.box` of `arith.constant`).
 std::optional<double> constantScalar(Value v) {
-  Value k = boxedScalar(v);
+  Value k = v.getType().isF64() ? v : boxedScalar(v);
   auto c = k ? k.getDefiningOp<arith::ConstantOp>() : nullptr;
   auto f = c ? dyn_cast<FloatAttr>(c.getValue()) : nullptr;
   if (!f)
@@ -68,9 +68,15 @@ bool nonNegativeArray(Value v) {
 
 /// Whether `op` computes its array result element by element.
 bool isElementwise(Operation *op) {
-  if (op->getNumResults() != 1 || !isValue(op->getResult(0)))
+  if (op->getNumResults() != 1 || !isValue(op->getResult(0)) ||
+      op->getNumOperands() == 0)
     return false;
-  if (!llvm::all_of(op->getOperands(), isValue))
+  // Builtins may take native f64 scalars (max(x, 0)); operators take values.
+  bool builtin = isa<BuiltinOp>(op);
+  for (Value v : op->getOperands())
+    if (!isValue(v) && !(builtin && v.getType().isF64()))
+      return false;
+  if (!isValue(op->getOperand(0)))
     return false;
   if (isa<PlusOp, MinusOp, TimesOp, RDivideOp, LDivideOp, NegOp>(op))
     return true;
@@ -237,7 +243,7 @@ struct FuseElementwisePass
     b.setInsertionPointToStart(fb);
     for (auto [leaf, input] : llvm::zip(leaves, inputs)) {
       Value arg = fb->addArgument(input.getType(), input.getLoc());
-      if (arg.getType().isF64()) {
+      if (arg.getType().isF64() && !leaf.getType().isF64()) {
         Value boxed = BoxOp::create(b, loc, arg);
         toRelease.push_back(boxed);
         fbMap.map(leaf, boxed);
@@ -247,6 +253,10 @@ struct FuseElementwisePass
     }
     for (Value c : constLeaves) {
       Value k = arith::ConstantOp::create(b, loc, b.getF64FloatAttr(*constantScalar(c)));
+      if (c.getType().isF64()) { // a native operand (of a builtin)
+        fbMap.map(c, k);
+        continue;
+      }
       Value boxed = BoxOp::create(b, loc, k);
       toRelease.push_back(boxed);
       fbMap.map(c, boxed);

@@ -64,7 +64,7 @@ inline bool isFusableReduction(mlir::Operation *op, int64_t &dim) {
     dim = -1;
     return s.getValue() == "all";
   }
-  mlir::Value k = boxedScalar(args[1]);
+  mlir::Value k = args[1].getType().isF64() ? args[1] : boxedScalar(args[1]);
   auto c = k ? k.getDefiningOp<mlir::arith::ConstantOp>() : nullptr;
   auto f = c ? mlir::dyn_cast<mlir::FloatAttr>(c.getValue()) : nullptr;
   if (!f || (f.getValueAsDouble() != 1 && f.getValueAsDouble() != 2))

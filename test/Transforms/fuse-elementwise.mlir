@@ -134,3 +134,26 @@ func.func @nonneg_power(%x: !runmat.value, %g: f64) {
   runmat.release %1
   return
 }
+
+// -----
+
+// A builtin's native f64 operand (max(x, 0) as MLIRGen makes it): the
+// constant is made again in both regions, unboxed.
+// CHECK-LABEL: func.func @native_operand
+// CHECK: runmat.fused_elementwise(%{{.*}}) : (!runmat.value) body {
+// CHECK: %[[Z:.*]] = arith.constant 0.000000e+00 : f64
+// CHECK: runmat.builtin "max"(%{{.*}}, %[[Z]]) {nargout = 1 : i32} : (f64, f64) -> f64
+// CHECK: } fallback {
+// CHECK: %[[Z2:.*]] = arith.constant 0.000000e+00 : f64
+// CHECK: runmat.builtin "max"(%{{.*}}, %[[Z2]]) {nargout = 1 : i32} : (!runmat.value, f64) -> !runmat.value
+func.func @native_operand(%x: !runmat.value) {
+  %c0 = arith.constant 0.0 : f64
+  %0 = runmat.builtin "max"(%x, %c0) {nargout = 1 : i32} : (!runmat.value, f64) -> !runmat.value
+  %c = arith.constant 0.5 : f64
+  %b = runmat.box %c : f64
+  %1 = runmat.power %0, %b : !runmat.value
+  runmat.release %0
+  runmat.release %b
+  runmat.release %1
+  return
+}

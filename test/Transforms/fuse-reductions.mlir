@@ -80,3 +80,16 @@ func.func @kept(%x: !runmat.value) -> (!runmat.value, !runmat.value, !runmat.val
   %6 = runmat.builtin "sum"(%x) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
   return %1, %3, %4, %5, %6 : !runmat.value, !runmat.value, !runmat.value, !runmat.value, !runmat.value
 }
+
+// -----
+
+// The dimension as a native f64 operand (as MLIRGen makes sum(x, 2)).
+// CHECK-LABEL: func.func @native_dim
+// CHECK: runmat.fused_reduce "sum" dim 2
+func.func @native_dim(%x: !runmat.value) -> !runmat.value {
+  %0 = runmat.times %x, %x : !runmat.value
+  %c = arith.constant 2.0 : f64
+  %1 = runmat.builtin "sum"(%0, %c) {nargout = 1 : i32} : (!runmat.value, f64) -> !runmat.value
+  runmat.release %0
+  return %1 : !runmat.value
+}
