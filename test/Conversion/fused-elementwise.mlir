@@ -25,15 +25,15 @@
 // CHECK: %[[KE:.*]] = llvm.mlir.addressof @[[EKERNEL:__rm_fused_kernel_0]]
 // CHECK: %[[EF:.*]] = llvm.select %{{.*}}, %{{.*}}, %[[KE]]
 // CHECK: llvm.cond_br %{{.*}}, ^[[EXP:bb[0-9]+]](%[[EF]] : !llvm.ptr), ^[[LIN:bb[0-9]+]](%[[LF]] : !llvm.ptr)
-// CHECK: ^[[LIN]](%[[LFN:.*]]: !llvm.ptr):
-// CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[LFN]], %[[CTX]])
-// CHECK: llvm.br ^[[MERGE:bb[0-9]+]](%[[OUT]] : !llvm.ptr)
-// CHECK: ^[[EXP]](%[[EFN:.*]]: !llvm.ptr):
-// CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[EFN]], %[[CTX]])
 // CHECK: ^[[FB]]:
 // CHECK: llvm.call @rm_from_f64(%[[S]])
 // CHECK: llvm.call @rm_binop
-// CHECK: llvm.br ^[[MERGE]]
+// CHECK: llvm.br ^[[MERGE:bb[0-9]+]]
+// CHECK: ^[[LIN]](%[[LFN:.*]]: !llvm.ptr):
+// CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[LFN]], %[[CTX]])
+// CHECK: llvm.br ^[[MERGE]](%[[OUT]] : !llvm.ptr)
+// CHECK: ^[[EXP]](%[[EFN:.*]]: !llvm.ptr):
+// CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[EFN]], %[[CTX]])
 // CHECK: ^[[MERGE]](%[[R:.*]]: !llvm.ptr):
 // CHECK: llvm.return %[[R]]
 // The expanding kernel: columns j in [begin, end), rows i < R, element

@@ -634,6 +634,50 @@ LLVM::LLVMFuncOp getFastIndexFn(RtBuilder &b, bool assign, unsigned nidx,
 // Fused regions
 //===----------------------------------------------------------------------===//
 
+/// The control flow around a fused op: the block is split at the op; `cur`
+/// branches to `fallback` when `out` (the prepared result) is null, else to
+/// `fast`; both end by branching to `merge`, whose argument is the op's
+/// result. `block()` makes further blocks before `merge`.
+struct FusedSkeleton {
+  ConversionPatternRewriter &rw;
+  Location loc;
+  Region *region = nullptr;
+  Block *fast = nullptr, *fallback = nullptr, *merge = nullptr;
+
+  FusedSkeleton(ConversionPatternRewriter &rw, RtBuilder &b, Location loc,
+                Value out)
+      : rw(rw), loc(loc) {
+    Block *cur = rw.getInsertionBlock();
+    Block *cont = rw.splitBlock(cur, rw.getInsertionPoint());
+    region = cur->getParent();
+    merge = rw.createBlock(region, cont->getIterator(), {b.ptr()}, {loc});
+    LLVM::BrOp::create(rw, loc, ValueRange{}, cont);
+    fast = block();
+    fallback = block();
+    rw.setInsertionPointToEnd(cur);
+    Value isNull = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, out,
+                                        LLVM::ZeroOp::create(rw, loc, b.ptr()));
+    LLVM::CondBrOp::create(rw, loc, isNull, fallback, fast);
+    rw.setInsertionPointToStart(fast);
+  }
+  Value result() const { return merge->getArgument(0); }
+  Block *block(TypeRange args = {}) {
+    SmallVector<Location> locs(args.size(), loc);
+    OpBuilder::InsertionGuard g(rw);
+    return rw.createBlock(region, merge->getIterator(), args, locs);
+  }
+};
+
+/// The array inputs of a fused op (converted), in order.
+template <typename FusedOp, typename Adaptor>
+static SmallVector<Value> arrayInputs(FusedOp op, Adaptor a) {
+  SmallVector<Value> arrays;
+  for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
+    if (isa<ValueType>(orig.getType()))
+      arrays.push_back(conv);
+  return arrays;
+}
+
 /// Moves a fused op's fallback region into `dest`, which then branches to
 /// `merge` with the yielded value. That value's producer is converted
 /// later: a cast stands for its pointer until then (reconciled at the end of
@@ -856,23 +900,10 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     LLVM::LLVMFuncOp expandKernelS = buildKernel(rw, op, b, true, true, true);
     LLVM::LLVMFuncOp kernel = buildKernel(rw, op, b, false, false, false);
 
-    Block *cur = rw.getInsertionBlock();
-    Block *cont = rw.splitBlock(cur, rw.getInsertionPoint());
-    Region *region = cur->getParent();
-    Block *merge = rw.createBlock(region, cont->getIterator(), {b.ptr()}, {loc});
-    Value result = merge->getArgument(0);
-    LLVM::BrOp::create(rw, loc, ValueRange{}, cont);
-    Block *fast = rw.createBlock(region, merge->getIterator());
-    Block *linear = rw.createBlock(region, merge->getIterator(), {b.ptr()}, {loc});
-    Block *expanding = rw.createBlock(region, merge->getIterator(), {b.ptr()}, {loc});
-    Block *fallback = rw.createBlock(region, merge->getIterator());
-
-    rw.setInsertionPointToEnd(cur);
-    Value isNull = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, out,
-                                        LLVM::ZeroOp::create(rw, loc, b.ptr()));
-    LLVM::CondBrOp::create(rw, loc, isNull, fallback, fast);
-
-    rw.setInsertionPointToStart(fast);
+    FusedSkeleton sk(rw, b, loc, out);
+    Block *merge = sk.merge, *fallback = sk.fallback;
+    Block *linear = sk.block({b.ptr()});
+    Block *expanding = sk.block({b.ptr()});
     Value outBegin = headerField(rw, loc, out, RM_LAYOUT_DATA_BEGIN, b.ptr());
     Value outEnd = headerField(rw, loc, out, RM_LAYOUT_DATA_END, b.ptr());
     Value bytes = LLVM::SubOp::create(
@@ -940,7 +971,7 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     // fallback: the original operations.
     inlineFallback(rw, b, op.getFallback(), fallback, a.getInputs(), merge);
 
-    rw.replaceOp(op, result);
+    rw.replaceOp(op, sk.result());
     return success();
   }
 };
@@ -957,40 +988,25 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
                                 ConversionPatternRewriter &rw) const override {
     auto b = rt(rw, op);
     Location loc = op.getLoc();
-    SmallVector<Value> arrays;
-    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
-      if (isa<ValueType>(orig.getType()))
-        arrays.push_back(conv);
+    SmallVector<Value> arrays = arrayInputs(op, a);
     Value shape = b.entryAlloca(b.i64(), 3);
     Value out = b.call("rm_fused_reduce_prepare", b.ptr(),
                        {b.i64(), b.ptr(), b.i32(), b.ptr()},
                        {b.constI64(arrays.size()), b.ptrArray(arrays),
                         b.constI32((int32_t)op.getDim()), shape});
 
-    Block *cur = rw.getInsertionBlock();
-    Block *cont = rw.splitBlock(cur, rw.getInsertionPoint());
-    Region *region = cur->getParent();
-    Block *merge = rw.createBlock(region, cont->getIterator(), {b.ptr()}, {loc});
-    Value result = merge->getArgument(0);
-    LLVM::BrOp::create(rw, loc, ValueRange{}, cont);
-    auto block = [&](TypeRange args = {}) {
-      SmallVector<Location> locs(args.size(), loc);
-      return rw.createBlock(region, merge->getIterator(), args, locs);
-    };
-    Block *fast = block(), *fallback = block();
+    FusedSkeleton sk(rw, b, loc, out);
+    Block *merge = sk.merge, *fallback = sk.fallback;
+    Region *region = sk.region;
+    auto block = [&](TypeRange args = {}) { return sk.block(args); };
     Block *o1 = block({b.i64()}), *i1 = block({b.i64(), b.f64()});
     Block *b1 = block(), *e1 = block({b.f64()});
     Block *o2 = block({b.i64()}), *i2 = block({b.i64()}), *b2 = block(),
           *e2 = block();
     Block *done = block();
 
-    rw.setInsertionPointToEnd(cur);
-    Value isNull = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, out,
-                                        LLVM::ZeroOp::create(rw, loc, b.ptr()));
-    LLVM::CondBrOp::create(rw, loc, isNull, fallback, fast);
-
     // fast: the shape, the data pointers, the nest for d.
-    rw.setInsertionPointToStart(fast);
+    rw.setInsertionPointToStart(sk.fast);
     auto shapeAt = [&](int k) {
       Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), shape,
                                     ArrayRef<LLVM::GEPArg>{k});
@@ -1083,7 +1099,7 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
     // fallback: the chain and the reduction as before.
     inlineFallback(rw, b, op.getFallback(), fallback, a.getInputs(), merge);
 
-    rw.replaceOp(op, result);
+    rw.replaceOp(op, sk.result());
     return success();
   }
 };
