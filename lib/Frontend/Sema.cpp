@@ -802,8 +802,16 @@ bool Program::nonNegative(const Specialization &s, const Expr &e) const {
     return nonNegative(s, *args[0]);
   if (n == "size" && args.size() == 2)
     return true;
+  // max ignores NaN: max(NaN, -1) is -1, so one nonnegative argument is
+  // enough only when it is a number (never NaN).
+  auto nonNegativeNumber = [](const Expr *x) {
+    return x->kind == Expr::Kind::Number &&
+           !static_cast<const NumberExpr *>(x)->isImag &&
+           static_cast<const NumberExpr *>(x)->value >= 0;
+  };
   if (n == "max" && args.size() == 2)
-    return nonNegative(s, *args[0]) || nonNegative(s, *args[1]);
+    return nonNegativeNumber(args[0]) || nonNegativeNumber(args[1]) ||
+           (nonNegative(s, *args[0]) && nonNegative(s, *args[1]));
   if (n == "min" && args.size() == 2)
     return nonNegative(s, *args[0]) && nonNegative(s, *args[1]);
   if (n == "mod" && args.size() == 2 && args[1]->kind == Expr::Kind::Number)
