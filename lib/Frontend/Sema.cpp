@@ -590,8 +590,8 @@ void Program::inferBlock(Specialization &s, const Block &block) {
       auto &m = static_cast<MultiAssignStmt &>(*stmt);
       std::vector<Ty> outs;
       int nout = (int)m.lhs.size();
+      const IdentifierExpr *callee = nullptr;
       if (m.rhs->kind == Expr::Kind::Index || m.rhs->kind == Expr::Kind::Identifier) {
-        const IdentifierExpr *callee = nullptr;
         std::vector<const Expr *> args;
         if (m.rhs->kind == Expr::Kind::Identifier) {
           callee = static_cast<IdentifierExpr *>(m.rhs.get());
@@ -610,13 +610,8 @@ void Program::inferBlock(Specialization &s, const Block &block) {
           continue;
         Ty t = k < (int)outs.size() ? outs[k] : Ty::Any;
         // [m, n] = size(A): dimensions are >= 0.
-        bool dims = t == Ty::Num && m.rhs->kind == Expr::Kind::Index &&
-                    static_cast<IndexExpr &>(*m.rhs).base->kind ==
-                        Expr::Kind::Identifier &&
-                    static_cast<IdentifierExpr &>(
-                        *static_cast<IndexExpr &>(*m.rhs).base)
-                            .name == "size" &&
-                    !scope(s.fn).isVar("size");
+        bool dims = t == Ty::Num && callee && callee->name == "size" &&
+                    !scope(s.fn).isVar("size") && !findFunction("size");
         if (m.lhs[k]->kind == Expr::Kind::Identifier)
           assign(s, static_cast<IdentifierExpr &>(*m.lhs[k]).name, t, dims);
         else if (auto *id = rootIdentifier(m.lhs[k].get()))
@@ -790,15 +785,17 @@ bool Program::nonNegative(const Specialization &s, const Expr &e) const {
   const std::string &n = *name;
   if (findFunction(n))
     return false;
+  // Results that are never negative, and functions that keep a
+  // nonnegative argument nonnegative.
   static const std::set<std::string> always = {
-      "numel", "length", "ndims", "abs", "exp", "sqrt", "hypot", "norm",
-      "toc", "pi", "eps", "Inf", "inf", "nnz", "rank", "realmax", "realmin",
+      "numel", "length", "ndims", "abs", "exp", "hypot", "norm", "toc",
+      "pi", "eps", "Inf", "inf", "nnz", "rank", "realmax", "realmin",
       "intmax", "flintmax", "isempty", "isscalar", "nargin", "nargout"};
-  if (always.count(n) && (n != "sqrt" || (args.size() == 1 && nonNegative(s, *args[0]))))
-    return args.size() <= 2 || n == "hypot";
-  if ((n == "floor" || n == "ceil" || n == "round" || n == "fix" ||
-       n == "double" || n == "real") &&
-      args.size() == 1)
+  static const std::set<std::string> preserving = {
+      "floor", "ceil", "round", "fix", "double", "real", "sqrt"};
+  if (always.count(n))
+    return true;
+  if (preserving.count(n) && args.size() == 1)
     return nonNegative(s, *args[0]);
   if (n == "size" && args.size() == 2)
     return true;

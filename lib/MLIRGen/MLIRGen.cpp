@@ -529,18 +529,15 @@ private:
       return;
     }
     if (sema::Program::isBuiltin(name)) {
-      std::string callee = name;
-      SmallVector<Value> argv(args.begin(), args.end());
-      if (name == "exist" && (argv.size() == 1 || argv.size() == 2)) {
-        callee = "__exist"; // `exist x var`: with the caller's context
-        if (argv.size() == 1)
-          argv.push_back(own(StringOp::create(b, l, "")));
-        appendExistContext(argv, l);
+      Value r;
+      if (name == "exist" && (args.size() == 1 || args.size() == 2)) {
+        r = emitExist(args, 0, l); // `exist x var`: with the caller's context
+      } else {
+        auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr(name),
+                                    args, b.getI32IntegerAttr(0));
+        r = own(op.getResult(0));
       }
-      auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr(callee), argv,
-                                  b.getI32IntegerAttr(0));
-      own(op.getResult(0));
-      AssignAnsOp::create(b, l, op.getResult(0), slotOf("ans"), display);
+      AssignAnsOp::create(b, l, r, slotOf("ans"), display);
       return;
     }
     ErrorOp::create(b, l, "MATLAB:UndefinedFunction",
@@ -658,7 +655,7 @@ private:
 
   /// `x = [x, a, ...]` (one row) or `x = [x; a; ...]` (one element per
   /// row), x a boxed variable not read by the other elements: the values
-  /// appended to x (runmat.append). Null when the statement is not one.
+  /// appended to x (runmat.append). False when the statement is not one.
   bool emitAppend(const std::string &name, const Expr &rhs, MLoc l) {
     if (rhs.kind != Expr::Kind::Matrix)
       return false;
@@ -1721,13 +1718,21 @@ private:
   //===--------------------------------------------------------------===//
   // Calls
   //===--------------------------------------------------------------===//
-  /// The caller's context `exist` needs, appended to its arguments for
-  /// `__exist`: the names of this workspace's variables, whether each is
-  /// defined here, and the functions found on the path when compiling.
-  void appendExistContext(SmallVectorImpl<Value> &argv, MLoc l) {
+  /// Whether a slot holds a variable of the program (not a compiler temp).
+  static bool isUserVariable(const std::string &name) {
+    return !name.empty() && std::isalpha((unsigned char)name[0]);
+  }
+
+  /// exist(name[, type]) as `__exist` with the caller's context: the names
+  /// of this workspace's variables, whether each is defined here, and the
+  /// functions found on the path when compiling.
+  Value emitExist(ValueRange args, int nargout, MLoc l) {
+    SmallVector<Value> argv(args.begin(), args.end());
+    if (argv.size() == 1)
+      argv.push_back(own(StringOp::create(b, l, "")));
     SmallVector<Value> names, defined;
     for (auto &[name, slot] : slots) {
-      if (name.empty() || !(std::isalpha((unsigned char)name[0])))
+      if (!isUserVariable(name))
         continue;
       names.push_back(own(StringOp::create(b, l, name)));
       Value d = IsDefinedOp::create(b, l, b.getI1Type(), slot);
@@ -1751,6 +1756,9 @@ private:
                                           ArrayRef<int64_t>{(int64_t)defined.size()},
                                           defined)));
     argv.push_back(cell(fns));
+    auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr("__exist"),
+                                argv, b.getI32IntegerAttr(nargout));
+    return own(op.getResult(0));
   }
 
   /// clear / clear all / clear variables / clear x y: the named variables
@@ -1760,27 +1768,25 @@ private:
     bool all = names.empty();
     std::vector<std::string> vars;
     for (const std::string &n : names) {
-      if (n == "all" || n == "-all" || n == "variables" || n == "-variables" ||
-          n == "-regexp" || n == "functions" || n == "-functions" ||
-          n == "global" || n == "-global" || n == "classes" ||
-          n == "-classes" || n == "import" || n == "java" || n == "mex") {
-        if (n == "-regexp")
-          ErrorOp::create(b, l, "RunMat:notImplemented",
-                          "clear -regexp is not supported.");
-        all |= n == "all" || n == "-all" || n == "variables" ||
-               n == "-variables";
-        continue;
-      }
-      if (n.find_first_of("*?[") != std::string::npos) {
+      if (n == "-regexp" || n.find_first_of("*?[") != std::string::npos) {
         ErrorOp::create(b, l, "RunMat:notImplemented",
-                        "clear with wildcards is not supported.");
+                        n == "-regexp" ? "clear -regexp is not supported."
+                                       : "clear with wildcards is not supported.");
         return;
       }
+      if (n == "all" || n == "-all" || n == "variables" || n == "-variables") {
+        all = true;
+        continue;
+      }
+      // Groups with nothing to clear here (compiled functions, classes...).
+      if (n == "functions" || n == "-functions" || n == "global" ||
+          n == "-global" || n == "classes" || n == "-classes" ||
+          n == "import" || n == "java" || n == "mex")
+        continue;
       vars.push_back(n);
     }
     for (auto &[name, slot] : slots) {
-      if (name.empty() || !std::isalpha((unsigned char)name[0]) ||
-          sharedSlots.count(name))
+      if (!isUserVariable(name) || sharedSlots.count(name))
         continue;
       if (all || std::find(vars.begin(), vars.end(), name) != vars.end())
         ClearVarOp::create(b, l, slot);
@@ -1810,13 +1816,7 @@ private:
       SmallVector<Value> argv;
       for (const Expr *a : args)
         argv.push_back(asValue(emitExpr(*a), l));
-      if (args.size() == 1)
-        argv.push_back(own(StringOp::create(b, l, "")));
-      appendExistContext(argv, l);
-      auto op = BuiltinOp::create(b, l, TypeRange{valueTy()},
-                                  b.getStringAttr("__exist"), argv,
-                                  b.getI32IntegerAttr(std::max(nargout, 1)));
-      return {EV{own(op.getResult(0)), Ty::Any}};
+      return {EV{emitExist(argv, std::max(nargout, 1), l), Ty::Any}};
     }
     // narginchk/nargoutchk check the calling function's own counts, which
     // are compile-time constants of this specialization.

@@ -41,16 +41,6 @@ bool isFusableBuiltin(StringRef name) {
                             name);
 }
 
-/// A constant f64 operand's value (`runmat.box` of `arith.constant`).
-std::optional<double> constantScalar(Value v) {
-  Value k = v.getType().isF64() ? v : boxedScalar(v);
-  auto c = k ? k.getDefiningOp<arith::ConstantOp>() : nullptr;
-  auto f = c ? dyn_cast<FloatAttr>(c.getValue()) : nullptr;
-  if (!f)
-    return std::nullopt;
-  return f.getValueAsDouble();
-}
-
 /// Whether every real element of v is >= 0 (or NaN): abs(.), exp(.) and
 /// max(., c) with a constant c >= 0.
 bool nonNegativeArray(Value v) {
@@ -88,12 +78,10 @@ bool isElementwise(Operation *op) {
   // x.^k with a constant integer k stays real for real x, and x.^y for
   // real x >= 0 (abs(.), exp(.), max(., c) with a constant c >= 0).
   if (isa<PowerOp>(op)) {
-    Value k = boxedScalar(op->getOperand(1));
-    auto c = k ? k.getDefiningOp<arith::ConstantOp>() : nullptr;
-    auto f = c ? dyn_cast<FloatAttr>(c.getValue()) : nullptr;
-    if (f && std::trunc(f.getValueAsDouble()) == f.getValueAsDouble())
+    std::optional<double> k = constantScalar(op->getOperand(1));
+    if (k && std::trunc(*k) == *k)
       return true;
-    return (bool)k && nonNegativeArray(op->getOperand(0));
+    return boxedScalar(op->getOperand(1)) && nonNegativeArray(op->getOperand(0));
   }
   if (auto b = dyn_cast<BuiltinOp>(op)) {
     if (b.getNargout() != 1)

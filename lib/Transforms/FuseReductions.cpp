@@ -65,10 +65,7 @@ struct FuseReductionsPass
     auto fused = FusedReduceOp::create(b, loc, valueTy, chain.getInputs(),
                                        b.getStringAttr(kind),
                                        b.getI64IntegerAttr(dim));
-    // body: the chain's, as it is.
-    fused.getBody().takeBody(chain.getBody());
-
-    // fallback: the chain (its own fused op, on the inputs), then the
+    // fallback: the chain (a copy of its op, on the inputs), then the
     // reduction itself with its dimension argument made here.
     Block *fb = new Block();
     fused.getFallback().push_back(fb);
@@ -76,15 +73,9 @@ struct FuseReductionsPass
     for (Value in : chain.getInputs())
       map.map(in, fb->addArgument(in.getType(), in.getLoc()));
     b.setInsertionPointToStart(fb);
-    // A copy of the chain op (its body now lives in `fused`).
-    auto inner = FusedElementwiseOp::create(b, loc, valueTy,
-                                            llvm::to_vector(llvm::map_range(
-                                                chain.getInputs(),
-                                                [&](Value v) { return map.lookup(v); })));
-    IRMapping bodyMap;
-    fused.getBody().cloneInto(&inner.getBody(), bodyMap);
-    IRMapping fbMap;
-    chain.getFallback().cloneInto(&inner.getFallback(), fbMap);
+    auto inner = cast<FusedElementwiseOp>(b.clone(*chain.getOperation(), map));
+    // body: the chain's, as it is.
+    fused.getBody().takeBody(chain.getBody());
     SmallVector<Value> args{inner.getResult()};
     SmallVector<Value> toRelease{inner.getResult()};
     if (dim == -1) {
@@ -112,11 +103,10 @@ struct FuseReductionsPass
       u->erase();
     chain.erase();
     for (Value v : dimArgs) {
-      Value boxed = v;
-      Value inner = boxedScalar(v);
-      eraseIfOnlyReleased(boxed);
-      if (inner && inner.use_empty())
-        inner.getDefiningOp()->erase();
+      Value unboxed = boxedScalar(v); // before its box may go
+      eraseIfOnlyReleased(v);
+      if (unboxed && unboxed.use_empty())
+        unboxed.getDefiningOp()->erase();
     }
     ++numReductions;
     if (report)

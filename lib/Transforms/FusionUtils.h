@@ -9,6 +9,8 @@
 
 #include "RunMat/RunMatOps.h"
 
+#include <optional>
+
 namespace runmat::fusion {
 
 inline bool isValue(mlir::Value v) { return mlir::isa<ValueType>(v.getType()); }
@@ -19,6 +21,17 @@ inline mlir::Value boxedScalar(mlir::Value v) {
     if (box.getInput().getType().isF64())
       return box.getInput();
   return mlir::Value();
+}
+
+/// The value of a constant f64 operand: an `arith.constant`, native or
+/// boxed (`runmat.box`).
+inline std::optional<double> constantScalar(mlir::Value v) {
+  mlir::Value k = v.getType().isF64() ? v : boxedScalar(v);
+  auto c = k ? k.getDefiningOp<mlir::arith::ConstantOp>() : nullptr;
+  auto f = c ? mlir::dyn_cast<mlir::FloatAttr>(c.getValue()) : nullptr;
+  if (!f)
+    return std::nullopt;
+  return f.getValueAsDouble();
 }
 
 /// The only use of v that is not a runmat.release, or null.
@@ -64,12 +77,10 @@ inline bool isFusableReduction(mlir::Operation *op, int64_t &dim) {
     dim = -1;
     return s.getValue() == "all";
   }
-  mlir::Value k = args[1].getType().isF64() ? args[1] : boxedScalar(args[1]);
-  auto c = k ? k.getDefiningOp<mlir::arith::ConstantOp>() : nullptr;
-  auto f = c ? mlir::dyn_cast<mlir::FloatAttr>(c.getValue()) : nullptr;
-  if (!f || (f.getValueAsDouble() != 1 && f.getValueAsDouble() != 2))
+  std::optional<double> k = constantScalar(args[1]);
+  if (!k || (*k != 1 && *k != 2))
     return false;
-  dim = (int64_t)f.getValueAsDouble();
+  dim = (int64_t)*k;
   return true;
 }
 

@@ -160,7 +160,6 @@ std::string errorText(const ErrorRecord &e) {
   // function of the location is where the last call entered, which is stale
   // once that function has returned.
   std::string fn = e.function == "error" ? "" : e.function;
-  std::string base = baseName(e.file);
   std::string s;
   if (!fn.empty())
     s = "Error using " + fn + "\n" + e.message + "\n";
@@ -175,7 +174,6 @@ std::string errorText(const ErrorRecord &e) {
          std::to_string(f.line) + ")\n";
     first = false;
   }
-  (void)base;
   return s;
 }
 
@@ -281,6 +279,23 @@ bool switchMatches(const Value &subject, const Value &cv) {
     return false;
   }
   return caseMatches(subject, cv);
+}
+
+/// Adds an element of a concatenation to its row: a comma-separated list
+/// ([c{:}]) contributes its values in place.
+void addConcatElement(std::vector<const Value *> &row, const Value &e) {
+  if (e.csList)
+    for (auto &c : e.cells)
+      row.push_back(c.get());
+  else
+    row.push_back(&e);
+}
+
+/// Whether a fused region's compiled body covers this array: real data of
+/// class double (or single, where the region rounds to single).
+bool fusableArray(const Value *v, bool allowSingle) {
+  return v && !v->complex && !v->csList &&
+         (v->cls == ClassId::Double || (allowSingle && v->cls == ClassId::Single));
 }
 
 } // namespace
@@ -444,14 +459,8 @@ rm_value *rm_concat(int64_t nrows, const int64_t *rowlens, rm_value **elems) {
     if (rowlens[r] < 0)
       throwError("RunMat:badCall", "Invalid concatenation.");
     rows[(size_t)r].reserve((size_t)rowlens[r]);
-    for (int64_t j = 0; j < rowlens[r]; ++j, ++k) {
-      const Value &e = deref(elems ? elems[k] : nullptr);
-      if (e.csList) // [c{:}]: the list's values in place
-        for (auto &c : e.cells)
-          rows[(size_t)r].push_back(c.get());
-      else
-        rows[(size_t)r].push_back(&e);
-    }
+    for (int64_t j = 0; j < rowlens[r]; ++j, ++k)
+      addConcatElement(rows[(size_t)r], deref(elems ? elems[k] : nullptr));
   }
   return out(concat(rows));
   RM_GUARD_END
@@ -495,19 +504,10 @@ void rm_append(rm_value **slot, int64_t n, rm_value **values, int32_t vertical) 
     }
     return;
   }
-  std::vector<std::vector<const Value *>> rows;
-  auto add = [&](const Value &e, size_t row) {
-    if (rows.size() <= row)
-      rows.resize(row + 1);
-    if (e.csList)
-      for (auto &c : e.cells)
-        rows[row].push_back(c.get());
-    else
-      rows[row].push_back(&e);
-  };
-  add(x, 0);
+  std::vector<std::vector<const Value *>> rows(vertical ? (size_t)n + 1 : 1);
+  addConcatElement(rows[0], x);
   for (int64_t k = 0; k < n; ++k)
-    add(deref(values[k]), vertical ? (size_t)k + 1 : 0);
+    addConcatElement(rows[vertical ? (size_t)k + 1 : 0], deref(values[k]));
   ValueRef r = concat(rows);
   rm_value *old = *slot;
   *slot = out(std::move(r));
@@ -749,8 +749,7 @@ rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout) {
   bool same = true, twoD = true, single = false;
   for (int64_t k = 0; k < n; ++k) {
     const Value *v = V(arrays[k]);
-    if (!v || (v->cls != ClassId::Double && v->cls != ClassId::Single) ||
-        v->complex || v->csList)
+    if (!fusableArray(v, /*allowSingle=*/true))
       return nullptr;
     single |= v->cls == ClassId::Single;
     same &= v->dims == first->dims;
@@ -789,8 +788,7 @@ rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
   const Value *first = V(arrays[0]);
   for (int64_t k = 0; k < n; ++k) {
     const Value *v = V(arrays[k]);
-    if (!v || v->cls != ClassId::Double || v->complex || v->csList ||
-        v->dims != first->dims)
+    if (!fusableArray(v, /*allowSingle=*/false) || v->dims != first->dims)
       return nullptr;
   }
   const Dims &dims = first->dims;

@@ -634,6 +634,25 @@ LLVM::LLVMFuncOp getFastIndexFn(RtBuilder &b, bool assign, unsigned nidx,
 // Fused regions
 //===----------------------------------------------------------------------===//
 
+/// Element `idx` of a double data array, loaded with the data TBAA tag.
+static Value loadData(ConversionPatternRewriter &rw, RtBuilder &b,
+                      Location loc, Value data, Value idx) {
+  Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), data, ValueRange{idx});
+  auto e = LLVM::LoadOp::create(rw, loc, b.f64(), p);
+  e.setTBAATags(tbaaTag(b.ctx(), "data"));
+  return e;
+}
+
+/// The block of a fused op's body to inline somewhere: the body itself, or
+/// (`copy`) a copy made in `into` before `before`, for a second use.
+static Block *bodyBlockToInline(ConversionPatternRewriter &rw, Region &body,
+                                bool copy, Region &into, Block *before) {
+  if (!copy)
+    return &body.front();
+  rw.cloneRegionBefore(body, into, before->getIterator());
+  return before->getPrevNode();
+}
+
 /// The control flow around a fused op: the block is split at the op; `cur`
 /// branches to `fallback` when `out` (the prepared result) is null, else to
 /// `fast`; both end by branching to `merge`, whose argument is the op's
@@ -820,10 +839,7 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
         continue;
       }
       Value idx = expand ? LLVM::MulOp::create(rw, loc, i, rs[k]).getResult() : i;
-      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), d, ValueRange{idx});
-      auto e = LLVM::LoadOp::create(rw, loc, b.f64(), p);
-      e.setTBAATags(tbaaTag(b.ctx(), "data"));
-      elems.push_back(e);
+      elems.push_back(loadData(rw, b, loc, d, idx));
     }
     // single: every operand (a double one is converted to single first)
     // and every operation's result is rounded to single: computed in f64 and
@@ -836,11 +852,7 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     if (single)
       for (Value &e : elems)
         e = toSingle(e);
-    Block *bodyBlock = &op.getBody().front();
-    if (copy) {
-      rw.cloneRegionBefore(op.getBody(), *region, exit->getIterator());
-      bodyBlock = exit->getPrevNode();
-    }
+    Block *bodyBlock = bodyBlockToInline(rw, op.getBody(), copy, *region, exit);
     auto bodyYield = cast<YieldOp>(bodyBlock->getTerminator());
     if (single) {
       SmallVector<Operation *> bodyOps;
@@ -1034,16 +1046,9 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
           elems.push_back(conv);
           continue;
         }
-        Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), data[n], ValueRange{k});
-        auto e = LLVM::LoadOp::create(rw, loc, b.f64(), p);
-        e.setTBAATags(tbaaTag(b.ctx(), "data"));
-        elems.push_back(e);
+        elems.push_back(loadData(rw, b, loc, data[n], k));
       }
-      Block *src = &op.getBody().front();
-      if (copy) {
-        rw.cloneRegionBefore(op.getBody(), *region, done->getIterator());
-        src = done->getPrevNode();
-      }
+      Block *src = bodyBlockToInline(rw, op.getBody(), copy, *region, done);
       auto y = cast<YieldOp>(src->getTerminator());
       rw.inlineBlockBefore(src, at, at->end(), elems);
       Value v = y.getValue();
@@ -1062,9 +1067,8 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
     Value in2 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, ii2, R);
     LLVM::CondBrOp::create(rw, loc, in2, b2, e2);
     Value e2v = element(b2, ii2, j2, /*copy=*/true);
+    Value old = loadData(rw, b, loc, outData, ii2);
     Value dst2 = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData, ValueRange{ii2});
-    auto old = LLVM::LoadOp::create(rw, loc, b.f64(), dst2);
-    old.setTBAATags(tbaaTag(b.ctx(), "data"));
     LLVM::StoreOp::create(rw, loc, LLVM::FAddOp::create(rw, loc, old, e2v), dst2)
         .setTBAATags(tbaaTag(b.ctx(), "data"));
     LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, ii2, one)}, i2);
