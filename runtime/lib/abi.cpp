@@ -23,7 +23,6 @@
 
 #include <cmath>
 #include <csetjmp>
-#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <malloc.h>
@@ -1276,8 +1275,7 @@ void rm_init(void) {
   // heap instead of returning it to the kernel (mmap/munmap per array costs
   // a page fault per 4 KiB on every reuse, which dominates elementwise work).
   mallopt(M_MMAP_MAX, 0);
-  mallopt(M_TRIM_THRESHOLD, INT_MAX);
-  mallopt(M_TOP_PAD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   // One BLAS thread per CPU this process may run on, unless the user chose.
   if (!std::getenv("OPENBLAS_NUM_THREADS") && !std::getenv("OMP_NUM_THREADS")) {
     cpu_set_t set;
