@@ -33,6 +33,14 @@ else:
         "%run-both",
         "%s %%s > %%t.jit.out && cat %%t.jit.out" % os.path.join(tools, "runmat-jit")))
 config.environment["OPENBLAS_NUM_THREADS"] = "1"
+# CPU features, for tests of code generated for the host.
+try:
+    _flags = open("/proc/cpuinfo").read().split()
+except OSError:
+    _flags = []
+for _f in ("avx2", "avx512f"):
+    if _f in _flags:
+        config.available_features.add(_f)
 # Python helpers under test/Inputs (excluded from discovery).
 config.substitutions.append(("%python", sys.executable))
 # %expect-exit N CMD...: CMD must exit with exactly status N (not a signal).

@@ -24,6 +24,12 @@ end
 clear all
 fprintf('%d %d %d %d\n', exist('b'), exist('c'), exist('k'), exist('t'));
 % CHECK-NEXT: 0 0 0 0
+try
+  close(5)
+catch err
+  disp(err.identifier)
+end
+% CHECK-NEXT: MATLAB:close:InvalidFigureHandle
 x = 5;
 clear
 fprintf('%d\n', exist('x'));

@@ -1,0 +1,13 @@
+% REQUIRES: avx2
+% RUN: %runmat-jit --emit=llvm %s | FileCheck %s
+% A fused elementwise loop calls glibc's libmvec AVX2 variants, including
+% those LLVM's own LIBMVEC table lacks (tanh, atan: registered by the
+% pipeline for glibc >= 2.35).
+x = (0:999) / 1000;
+y = sin(x) .* exp(-x) + cos(x) .* tanh(x) + atan(x);
+disp(sum(y))
+% CHECK-DAG: call <4 x double> @_ZGVdN4v_sin
+% CHECK-DAG: call <4 x double> @_ZGVdN4v_exp
+% CHECK-DAG: call <4 x double> @_ZGVdN4v_cos
+% CHECK-DAG: call <4 x double> @_ZGVdN4v_tanh
+% CHECK-DAG: call <4 x double> @_ZGVdN4v_atan
