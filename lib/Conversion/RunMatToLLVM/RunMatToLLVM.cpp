@@ -18,6 +18,7 @@
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/xxhash.h"
@@ -263,6 +264,59 @@ struct TruthLowering : RtPattern<TruthOp> {
 // Operators
 //===----------------------------------------------------------------------===//
 
+/// pow(x, y) with the zero base taken apart: libmvec's vector pow handles a
+/// zero lane by calling the scalar pow for it (about 4x slower per element
+/// when half the lanes are zero, as after max(., 0)), so the vector call
+/// gets 1 in place of a zero base and the zero case is made with selects,
+/// by C99's rules (which glibc's pow follows): pow(+-0, y) is 1 for y = 0,
+/// +0 for y > 0, +Inf for y < 0, NaN for NaN, negated when the zero is -0
+/// and y an odd integer. A constant integer exponent (x.^2, which LLVM
+/// makes x*x) keeps the plain call.
+Value guardedPow(RtBuilder &b, Value x, Value y) {
+  auto &rw = b.rw;
+  Location loc = b.loc;
+  FloatAttr f;
+  if (matchPattern(y, m_Constant(&f))) {
+    double k = f.getValueAsDouble();
+    if (std::trunc(k) == k && std::fabs(k) <= 64)
+      return LLVM::PowOp::create(rw, loc, x, y);
+  }
+  auto fcmp = [&](LLVM::FCmpPredicate p, Value a, Value c) {
+    return LLVM::FCmpOp::create(rw, loc, p, a, c).getResult();
+  };
+  auto sel = [&](Value c, Value t, Value f) {
+    return LLVM::SelectOp::create(rw, loc, c, t, f).getResult();
+  };
+  Value zero = b.constF64(0.0), one = b.constF64(1.0);
+  Value isZero = fcmp(LLVM::FCmpPredicate::oeq, x, zero);
+  Value p = LLVM::PowOp::create(rw, loc, sel(isZero, one, x), y);
+  // |pow(+-0, y)|: 1 (y = 0), 0 (y > 0), Inf (y < 0), NaN (y NaN).
+  Value mag = sel(fcmp(LLVM::FCmpPredicate::oeq, y, zero), one,
+                  sel(fcmp(LLVM::FCmpPredicate::ogt, y, zero), zero,
+                      sel(fcmp(LLVM::FCmpPredicate::olt, y, zero),
+                          b.constF64(INFINITY), y)));
+  // Negative when x is -0 and y an odd integer (|y| < 2^53, y = trunc(y),
+  // y/2 not an integer).
+  Value half = LLVM::FMulOp::create(rw, loc, y, b.constF64(0.5));
+  Value oddInt = LLVM::AndOp::create(
+      rw, loc,
+      LLVM::AndOp::create(rw, loc,
+                          fcmp(LLVM::FCmpPredicate::oeq,
+                               LLVM::FTruncOp::create(rw, loc, y), y),
+                          fcmp(LLVM::FCmpPredicate::olt,
+                               LLVM::FAbsOp::create(rw, loc, y),
+                               b.constF64(9007199254740992.0))),
+      fcmp(LLVM::FCmpPredicate::une, LLVM::FTruncOp::create(rw, loc, half),
+           half));
+  Value bits = LLVM::BitcastOp::create(rw, loc, rw.getI64Type(), x);
+  Value negZero = LLVM::ICmpOp::create(
+      rw, loc, LLVM::ICmpPredicate::slt, bits,
+      LLVM::ConstantOp::create(rw, loc, rw.getI64Type(), rw.getI64IntegerAttr(0)));
+  Value neg = LLVM::AndOp::create(rw, loc, negZero, oddInt);
+  Value zr = sel(neg, LLVM::FNegOp::create(rw, loc, mag), mag);
+  return sel(isZero, zr, p);
+}
+
 /// Native scalar form of a binary operator on f64.
 Value nativeBinary(RtBuilder &b, int kind, Value l, Value r) {
   auto &rw = b.rw;
@@ -291,7 +345,7 @@ Value nativeBinary(RtBuilder &b, int kind, Value l, Value r) {
     return LLVM::FDivOp::create(rw, loc, r, l);
   case RM_OP_POWER:
   case RM_OP_MPOWER:
-    return LLVM::PowOp::create(rw, loc, l, r);
+    return guardedPow(b, l, r);
   case RM_OP_EQ:
     return cmp(LLVM::FCmpPredicate::oeq);
   case RM_OP_NE:
