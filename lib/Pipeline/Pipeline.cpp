@@ -101,6 +101,7 @@ OwningOpRef<ModuleOp> runmat::generateModule(MLIRContext &ctx, ast::File &file,
 LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opts) {
   PassManager pm(module.getContext());
   if (opts.optLevel > 0) {
+    pm.addPass(createForwardVariablesPass());
     pm.addPass(createFuseMatmulPass());
     pm.addPass(createFuseElementwisePass());
     pm.addPass(createFuseReductionsPass());

@@ -94,8 +94,10 @@ bool isElementwise(Operation *op) {
 }
 
 /// Ops that may sit between the members of a tree: no side effects.
+/// Line markers may: the fallback repeats them (below), so an error still
+/// names its statement's line.
 bool isInert(Operation *op) {
-  return isa<arith::ConstantOp, LoadVarOp, BoxOp, ReleaseOp>(op);
+  return isa<arith::ConstantOp, LoadVarOp, BoxOp, ReleaseOp, LineOp>(op);
 }
 
 struct FuseElementwisePass
@@ -249,15 +251,37 @@ struct FuseElementwisePass
       toRelease.push_back(boxed);
       fbMap.map(c, boxed);
     }
-    for (Operation *op : ops) {
+    // The operations in their order, with the line markers between them
+    // (a tree may span statements).
+    for (Operation *op = ops.front();; op = op->getNextNode()) {
+      if (isa<LineOp>(op)) {
+        b.clone(*op);
+        continue;
+      }
+      if (!in.count(op))
+        continue;
       Operation *c = b.clone(*op, fbMap);
-      if (op != root)
-        toRelease.push_back(c->getResult(0));
+      if (op == root)
+        break;
+      toRelease.push_back(c->getResult(0));
     }
     Value result = fbMap.lookup(root->getResult(0));
     for (Value v : toRelease)
       ReleaseOp::create(b, loc, v);
     YieldOp::create(b, loc, result);
+
+    // A leaf released between the tree's first operation and its root (a
+    // value dropped after its last use in an earlier statement) must live
+    // until the fused op has run.
+    SmallVector<Operation *> lateReleases;
+    for (Operation *op = ops.front(); op != root; op = op->getNextNode())
+      if (auto r = dyn_cast<ReleaseOp>(op)) {
+        Operation *d = r.getInput().getDefiningOp();
+        if (!d || !in.count(d))
+          lateReleases.push_back(op);
+      }
+    for (Operation *r : llvm::reverse(lateReleases))
+      r->moveAfter(fused);
 
     // The tree goes; so do its intermediates' releases and unused boxes.
     root->getResult(0).replaceAllUsesWith(fused.getResult());

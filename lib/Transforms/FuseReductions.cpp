@@ -30,7 +30,7 @@ namespace {
 
 bool onlyInertBetween(Operation *from, Operation *to) {
   for (Operation *op = from->getNextNode(); op && op != to; op = op->getNextNode())
-    if (!isa<arith::ConstantOp, BoxOp, StringOp, LoadVarOp>(op))
+    if (!isa<arith::ConstantOp, BoxOp, StringOp, LoadVarOp, LineOp>(op))
       return false;
   return true;
 }
@@ -74,6 +74,13 @@ struct FuseReductionsPass
       map.map(in, fb->addArgument(in.getType(), in.getLoc()));
     b.setInsertionPointToStart(fb);
     auto inner = cast<FusedElementwiseOp>(b.clone(*chain.getOperation(), map));
+    // The reduction's own line, when the chain ended a statement before.
+    LineOp lastLine;
+    for (Operation *op = chain->getNextNode(); op != red; op = op->getNextNode())
+      if (auto l = dyn_cast<LineOp>(op))
+        lastLine = l;
+    if (lastLine)
+      b.clone(*lastLine);
     // body: the chain's, as it is.
     fused.getBody().takeBody(chain.getBody());
     SmallVector<Value> args{inner.getResult()};

@@ -38,7 +38,7 @@ inline std::optional<double> constantScalar(mlir::Value v) {
 inline mlir::Operation *soleRealUser(mlir::Value v) {
   mlir::Operation *user = nullptr;
   for (mlir::Operation *u : v.getUsers()) {
-    if (mlir::isa<ReleaseOp>(u))
+    if (mlir::isa<ReleaseOp>(u) || u == user) // x .* x: one user
       continue;
     if (user)
       return nullptr;

@@ -21,6 +21,30 @@ def LowerScalarBuiltinsPass : Pass<"runmat-lower-scalar-builtins"> {
   ];
 }
 
+def ForwardVariablesPass : Pass<"runmat-forward-variables"> {
+  let summary = "Passes values between statements directly, drops variables never read";
+  let description = [{
+    A `runmat.load_var` of a local `!runmat.value` variable stored earlier
+    in the same block, with nothing in between that may change it, is
+    replaced by the stored value. A local variable left with no reads (only
+    stores and clears) then loses its stores and its storage; the value a
+    store kept alive is released after its last use instead. Workspace,
+    global and persistent variables and variables other ops take (`exist`
+    tests every variable) are left alone. Runs before the fusion passes, so
+    that a chain spread over statements (`D = X - m; Y = D .* D;`) fuses
+    as one expression. With `report=true` each removed variable gets a
+    remark.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each variable removed">,
+  ];
+  let statistics = [
+    Statistic<"numForwarded", "num-forwarded", "Variable reads replaced by the stored value">,
+    Statistic<"numDeadVariables", "num-dead-variables", "Variables never read, removed">,
+  ];
+}
+
 def FuseElementwisePass : Pass<"runmat-fuse-elementwise"> {
   let summary = "Fuses chains of elementwise array operations";
   let description = [{
