@@ -732,12 +732,16 @@ def RunMat_FusedReduceOp : RunMat_Op<"fused_reduce", [IsolatedFromAbove]> {
     row column by column), so the result equals the unfused program's.
 
     `body` computes one element of the chain (as in `fused_elementwise`);
-    it applies when the array inputs are real double arrays of one size
-    and the reduction is along dimension 1, 2 (of a matrix) or all.
+    it applies when the array inputs are real double or single arrays that
+    `fused_elementwise` would take (one size, or 2-D sizes combining by
+    implicit expansion) and the reduction is along dimension 1, 2 (of a
+    matrix) or all. With single data the chain runs in single arithmetic
+    and the sum is kept in double, then rounded to single, as the runtime's
+    `sum` does; with `out_double` (`sum(x, 'double')`) it stays double.
     Otherwise `fallback` computes the value with ordinary operations.
   }];
   let arguments = (ins Variadic<RunMat_AnyVal>:$inputs, StrAttr:$kind,
-                   I64Attr:$dim);
+                   I64Attr:$dim, UnitAttr:$out_double);
   let results = (outs RunMat_ValueType:$result);
   let regions = (region SizedRegion<1>:$body, SizedRegion<1>:$fallback);
   let assemblyFormat = [{

@@ -111,8 +111,155 @@ struct FuseElementwisePass
       fuseBlock(*b);
   }
 
-  /// The tree rooted at `root`, in block order (root last).
-  SmallVector<Operation *> collectTree(Operation *root) {
+  /// The tree rooted at `root`, in block order (root last). An operand made
+  /// by a fusable operation joins when the tree is its only user (it is
+  /// then computed in the tree alone), or, `shared`, when it is one cheap
+  /// arithmetic operation on values no fusable operation makes (`D = X -
+  /// m` read by two statements): each tree computes its own copy, and the
+  /// operation itself goes once no user is left (fan-out by recomputation,
+  /// cheaper than writing and reading D).
+  SmallVector<Operation *> collectTree(Operation *root,
+                                       llvm::SmallPtrSetImpl<Operation *> &shared) {
+    llvm::SetVector<Operation *> tree;
+    SmallVector<Operation *> work;
+    tree.insert(root);
+    auto usersIn = [&](Value v) {
+      for (Operation *u : v.getUsers())
+        if (!isa<ReleaseOp>(u) && !tree.count(u))
+          return false;
+      return true;
+    };
+    bool grew = true;
+    while (grew) {
+      grew = false;
+      work.assign(tree.begin(), tree.end()); // users may have joined since
+      while (!work.empty()) {
+        Operation *op = work.pop_back_val();
+        for (Value v : op->getOperands()) {
+          Operation *d = v.getDefiningOp();
+          if (!d || d->getBlock() != root->getBlock() || tree.count(d) ||
+              !isElementwise(d))
+            continue;
+          if (usersIn(v)) {
+            shared.erase(d);
+          } else if (isCheap(d)) {
+            shared.insert(d);
+          } else {
+            continue;
+          }
+          tree.insert(d);
+          work.push_back(d);
+          grew = true;
+        }
+      }
+      // An operation taken as shared whose users all joined since is the
+      // tree's own after all.
+      for (Operation *d : llvm::make_early_inc_range(shared))
+        if (tree.count(d) && usersIn(d->getResult(0)))
+          shared.erase(d);
+    }
+    SmallVector<Operation *> ops(tree.begin(), tree.end());
+    llvm::sort(ops, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
+    return ops;
+  }
+
+  /// One arithmetic operation (no math call) on values that no fusable
+  /// operation makes: worth computing again rather than storing.
+  static bool isCheap(Operation *d) {
+    if (!isa<PlusOp, MinusOp, TimesOp, RDivideOp, LDivideOp, NegOp, MTimesOp,
+             MRDivideOp>(d))
+      return false;
+    for (Value v : d->getOperands())
+      if (Operation *x = v.getDefiningOp(); x && isElementwise(x))
+        return false;
+    return true;
+  }
+
+  /// Nothing but tree members and inert ops between the first operation the
+  /// tree owns and the root. A shared operation may sit before that, with
+  /// anything in between, as long as nothing there changes a variable it
+  /// reads (a variable read is borrowed: a store would free it).
+  static bool contiguous(ArrayRef<Operation *> ops,
+                         const llvm::SmallPtrSetImpl<Operation *> &shared) {
+    llvm::SmallPtrSet<Operation *, 16> in(ops.begin(), ops.end());
+    Operation *first = nullptr;
+    for (Operation *op : ops)
+      if (!shared.count(op)) {
+        first = op;
+        break;
+      }
+    for (Operation *op = first; op != ops.back(); op = op->getNextNode())
+      if (!in.count(op) && !isInert(op))
+        return false;
+    llvm::SmallPtrSet<Value, 4> slots;
+    for (Operation *op : ops)
+      if (shared.count(op))
+        for (Value v : op->getOperands())
+          if (auto ld = v.getDefiningOp<LoadVarOp>())
+            slots.insert(ld.getSlot());
+    if (slots.empty())
+      return true;
+    for (Operation *op = ops.front(); op != ops.back(); op = op->getNextNode())
+      if (!isa<LoadVarOp>(op))
+        for (Value v : op->getOperands())
+          if (slots.count(v))
+            return false;
+    return true;
+  }
+
+  void fuseBlock(Block &block) {
+    // Roots first (walking backwards), so each tree is taken whole.
+    SmallVector<Operation *> candidates;
+    for (Operation &op : llvm::reverse(block))
+      if (isElementwise(&op))
+        candidates.push_back(&op);
+    llvm::SmallPtrSet<Operation *, 32> done;
+    SmallVector<Operation *> sharedOps;
+    for (Operation *root : candidates) {
+      if (done.count(root))
+        continue;
+      Operation *user = soleRealUser(root->getResult(0));
+      if (user && user->getBlock() == &block && isElementwise(user))
+        continue; // not a root: it belongs to its user's tree
+      llvm::SmallPtrSet<Operation *, 4> shared;
+      SmallVector<Operation *> ops = collectTree(root, shared);
+      // One operation alone gains nothing, unless a sum or mean takes it
+      // (runmat-fuse-reductions then folds it into the reduction).
+      int64_t dim;
+      Operation *user0 = soleRealUser(root->getResult(0));
+      if (user0 && user0->getNumResults() == 1 &&
+          colonAllBase(user0->getResult(0)) == root->getResult(0))
+        user0 = soleRealUser(user0->getResult(0)); // sum(x(:))
+      bool feedsReduction = isFusableReduction(user0, dim);
+      if ((ops.size() < 2 && !feedsReduction) || !contiguous(ops, shared)) {
+        // Without its shared operations, the tree is what it was before.
+        if (!shared.empty()) {
+          shared.clear();
+          llvm::SmallPtrSet<Operation *, 4> none;
+          ops = collectOwned(root);
+          if ((ops.size() < 2 && !feedsReduction) || !contiguous(ops, none))
+            continue;
+        } else {
+          continue;
+        }
+      }
+      for (Operation *op : ops)
+        if (!shared.count(op))
+          done.insert(op);
+      sharedOps.append(shared.begin(), shared.end());
+      fuse(ops, shared);
+    }
+    // Shared operations whose users all took a copy go.
+    for (Operation *d : sharedOps)
+      if (!done.count(d)) {
+        done.insert(d);
+        eraseIfOnlyReleased(d->getResult(0));
+      }
+  }
+
+  /// The tree without shared operations: operands whose only user is the
+  /// tree.
+  SmallVector<Operation *> collectOwned(Operation *root) {
     llvm::SetVector<Operation *> tree;
     SmallVector<Operation *> work{root};
     tree.insert(root);
@@ -132,42 +279,8 @@ struct FuseElementwisePass
     return ops;
   }
 
-  /// Nothing but tree members and inert ops between the first and the root.
-  static bool contiguous(ArrayRef<Operation *> ops) {
-    llvm::SmallPtrSet<Operation *, 16> in(ops.begin(), ops.end());
-    for (Operation *op = ops.front(); op != ops.back(); op = op->getNextNode())
-      if (!in.count(op) && !isInert(op))
-        return false;
-    return true;
-  }
-
-  void fuseBlock(Block &block) {
-    // Roots first (walking backwards), so each tree is taken whole.
-    SmallVector<Operation *> candidates;
-    for (Operation &op : llvm::reverse(block))
-      if (isElementwise(&op))
-        candidates.push_back(&op);
-    llvm::SmallPtrSet<Operation *, 32> done;
-    for (Operation *root : candidates) {
-      if (done.count(root))
-        continue;
-      Operation *user = soleRealUser(root->getResult(0));
-      if (user && user->getBlock() == &block && isElementwise(user))
-        continue; // not a root: it belongs to its user's tree
-      SmallVector<Operation *> ops = collectTree(root);
-      for (Operation *op : ops)
-        done.insert(op);
-      // One operation alone gains nothing, unless a sum or mean takes it
-      // (runmat-fuse-reductions then folds it into the reduction).
-      int64_t dim;
-      bool feedsReduction = isFusableReduction(soleRealUser(root->getResult(0)), dim);
-      if ((ops.size() < 2 && !feedsReduction) || !contiguous(ops))
-        continue;
-      fuse(ops);
-    }
-  }
-
-  void fuse(ArrayRef<Operation *> ops) {
+  void fuse(ArrayRef<Operation *> ops,
+            const llvm::SmallPtrSetImpl<Operation *> &shared) {
     Operation *root = ops.back();
     Location loc = root->getLoc();
     MLIRContext *ctx = root->getContext();
@@ -286,6 +399,8 @@ struct FuseElementwisePass
     // The tree goes; so do its intermediates' releases and unused boxes.
     root->getResult(0).replaceAllUsesWith(fused.getResult());
     for (Operation *op : llvm::reverse(ops)) {
+      if (shared.count(op))
+        continue; // other users still read it
       for (Operation *u : llvm::make_early_inc_range(op->getResult(0).getUsers()))
         u->erase(); // releases of intermediates
       op->erase();
@@ -294,7 +409,7 @@ struct FuseElementwisePass
     allLeaves.append(constLeaves.begin(), constLeaves.end());
     for (Value leaf : allLeaves) {
       auto box = leaf.getDefiningOp<BoxOp>();
-      if (!box || soleRealUser(box.getResult()))
+      if (!box || !onlyReleased(box.getResult()))
         continue;
       for (Operation *u : llvm::make_early_inc_range(box.getResult().getUsers()))
         u->erase();

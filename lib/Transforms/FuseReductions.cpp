@@ -8,7 +8,9 @@
 //
 // The fused op replaces the sum at the sum's place, so everything between
 // the chain and the sum must be inert (constants, boxes, strings, variable
-// reads): the chain's inputs are then unchanged when the sum runs.
+// reads, line markers, releases, which move after the fused op): the
+// chain's inputs are then unchanged when the sum runs. `sum(x(:))` is x's
+// sum over 'all'; an output type ('double') is kept.
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/Transforms/Passes.h"
@@ -30,7 +32,9 @@ namespace {
 
 bool onlyInertBetween(Operation *from, Operation *to) {
   for (Operation *op = from->getNextNode(); op && op != to; op = op->getNextNode())
-    if (!isa<arith::ConstantOp, BoxOp, StringOp, LoadVarOp, LineOp>(op))
+    if (!isa<arith::ConstantOp, BoxOp, StringOp, LoadVarOp, LineOp, ColonAllOp,
+             ReleaseOp>(op) &&
+        !(isa<IndexOp>(op) && colonAllBase(op->getResult(0))))
       return false;
   return true;
 }
@@ -48,11 +52,19 @@ struct FuseReductionsPass
 
   void rewrite(BuiltinOp red) {
     int64_t dim;
-    if (!isFusableReduction(red, dim))
+    bool outDouble;
+    Value arg;
+    if (!isFusableReduction(red, dim, outDouble, arg))
       return;
-    auto chain = red.getArgs()[0].getDefiningOp<FusedElementwiseOp>();
+    auto chain = arg.getDefiningOp<FusedElementwiseOp>();
+    // sum(x(:)): the x(:) goes with the sum.
+    IndexOp colon = red.getArgs()[0].getDefiningOp<IndexOp>();
+    if (colon && (!colonAllBase(colon.getResult()) ||
+                  soleRealUser(colon.getResult()) != red.getOperation()))
+      return;
+    Operation *chainUser = colon ? colon.getOperation() : red.getOperation();
     if (!chain || chain->getBlock() != red->getBlock() ||
-        soleRealUser(chain.getResult()) != red.getOperation() ||
+        soleRealUser(chain.getResult()) != chainUser ||
         !onlyInertBetween(chain, red))
       return;
     if (llvm::none_of(chain.getInputs(), isValue))
@@ -64,7 +76,8 @@ struct FuseReductionsPass
     OpBuilder b(red);
     auto fused = FusedReduceOp::create(b, loc, valueTy, chain.getInputs(),
                                        b.getStringAttr(kind),
-                                       b.getI64IntegerAttr(dim));
+                                       b.getI64IntegerAttr(dim),
+                                       outDouble ? b.getUnitAttr() : UnitAttr());
     // fallback: the chain (a copy of its op, on the inputs), then the
     // reduction itself with its dimension argument made here.
     Block *fb = new Block();
@@ -85,7 +98,12 @@ struct FuseReductionsPass
     fused.getBody().takeBody(chain.getBody());
     SmallVector<Value> args{inner.getResult()};
     SmallVector<Value> toRelease{inner.getResult()};
-    if (dim == -1) {
+    if (colon) { // x(:), then the sum (of the column: its default dim)
+      Value c = ColonAllOp::create(b, loc);
+      Value col = IndexOp::create(b, loc, valueTy, inner.getResult(), ValueRange{c});
+      args = {col};
+      toRelease.append({c, col});
+    } else if (dim == -1) {
       Value s = StringOp::create(b, loc, "all");
       args.push_back(s);
       toRelease.push_back(s);
@@ -95,17 +113,42 @@ struct FuseReductionsPass
       args.push_back(box);
       toRelease.push_back(box);
     }
+    if (red.getArgs().size() > 1)
+      if (auto t = red.getArgs().back().getDefiningOp<StringOp>())
+        if (t.getValue() != "all") { // the output type
+          Value s = StringOp::create(b, loc, t.getValue());
+          args.push_back(s);
+          toRelease.push_back(s);
+        }
     auto r = BuiltinOp::create(b, loc, TypeRange{valueTy}, red.getCalleeAttr(),
                                args, red.getNargoutAttr());
     for (Value v : toRelease)
       ReleaseOp::create(b, loc, v);
     YieldOp::create(b, loc, r.getResult(0));
 
+    // Values released between the chain and the reduction (inputs of the
+    // chain among them) now live until the fused op has run.
+    SmallVector<Operation *> late;
+    for (Operation *op = chain->getNextNode(); op != red; op = op->getNextNode())
+      if (auto r = dyn_cast<ReleaseOp>(op))
+        if (r.getInput() != chain.getResult() &&
+            (!colon || r.getInput() != colon.getResult()))
+          late.push_back(op);
+    for (Operation *op : llvm::reverse(late))
+      op->moveAfter(fused);
+
     // The reduction and the chain go, with the chain's releases and the
     // dimension argument when nothing else uses it.
     red.getResult(0).replaceAllUsesWith(fused.getResult());
     SmallVector<Value> dimArgs(red.getArgs().drop_front());
     red.erase();
+    if (colon) {
+      Value c = colon.getIndices()[0];
+      for (Operation *u : llvm::make_early_inc_range(colon.getResult().getUsers()))
+        u->erase();
+      colon.erase();
+      eraseIfOnlyReleased(c);
+    }
     for (Operation *u : llvm::make_early_inc_range(chain.getResult().getUsers()))
       u->erase();
     chain.erase();
@@ -118,6 +161,7 @@ struct FuseReductionsPass
     ++numReductions;
     if (report)
       fused.emitRemark() << "fused " << kind << " (dim " << dim
+                         << (outDouble ? ", in double" : "")
                          << ") with its elementwise chain";
   }
 };

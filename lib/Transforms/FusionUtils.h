@@ -47,41 +47,89 @@ inline mlir::Operation *soleRealUser(mlir::Value v) {
   return user;
 }
 
+/// Whether every use of v is a runmat.release (also when it has none).
+inline bool onlyReleased(mlir::Value v) {
+  return llvm::all_of(v.getUsers(),
+                      [](mlir::Operation *u) { return mlir::isa<ReleaseOp>(u); });
+}
+
 /// Erases v's defining op when nothing but releases uses v any more (with
 /// those releases).
 inline void eraseIfOnlyReleased(mlir::Value v) {
   mlir::Operation *def = v.getDefiningOp();
-  if (!def || soleRealUser(v) || def->getNumResults() != 1)
+  if (!def || def->getNumResults() != 1 || !onlyReleased(v))
     return;
   for (mlir::Operation *u : llvm::make_early_inc_range(v.getUsers()))
     u->erase();
   def->erase();
 }
 
-/// Whether `op` is a sum or mean that runmat-fuse-reductions can take:
-/// `sum(x)`, `sum(x, 1)`, `sum(x, 2)`, `sum(x, 'all')` (and mean); sets
-/// dim (0 default, 1, 2, -1 'all').
-inline bool isFusableReduction(mlir::Operation *op, int64_t &dim) {
+/// `v(:)`: the base of a `runmat.index` by one colon, or null.
+inline mlir::Value colonAllBase(mlir::Value v) {
+  auto ix = v.getDefiningOp<IndexOp>();
+  if (ix && ix.getIndices().size() == 1 &&
+      ix.getIndices()[0].getDefiningOp<ColonAllOp>())
+    return ix.getBase();
+  return mlir::Value();
+}
+
+/// A reduction runmat-fuse-reductions can take: `sum`/`mean` of one array
+/// with no option, a dimension 1 or 2 or 'all', and then optionally an
+/// output type ('double'; 'native' and 'default' change nothing for the
+/// double and single data a fused region takes). `sum(x(:))` is 'all' of
+/// x. Sets `dim` (0 for the default, -1 for 'all'), `outDouble` and `arg`
+/// (the array reduced, x for x(:)).
+inline bool isFusableReduction(mlir::Operation *op, int64_t &dim,
+                               bool &outDouble, mlir::Value &arg) {
   auto b = mlir::dyn_cast_or_null<BuiltinOp>(op);
   if (!b || b.getNargout() != 1 || b.getNumResults() != 1 ||
       (b.getCallee() != "sum" && b.getCallee() != "mean"))
     return false;
   auto args = b.getArgs();
-  if (args.size() == 1 && isValue(args[0])) {
-    dim = 0;
-    return true;
-  }
-  if (args.size() != 2 || !isValue(args[0]))
+  if (args.empty() || args.size() > 3 || !isValue(args[0]))
     return false;
-  if (auto s = args[1].getDefiningOp<StringOp>()) {
+  auto text = [](mlir::Value v) -> std::optional<llvm::StringRef> {
+    if (auto s = v.getDefiningOp<StringOp>())
+      return s.getValue();
+    return std::nullopt;
+  };
+  outDouble = false;
+  if (args.size() >= 2) {
+    auto t = text(args.back());
+    if (t && (*t == "double" || *t == "native" || *t == "default")) {
+      outDouble = *t == "double";
+      args = args.drop_back();
+    }
+  }
+  arg = args[0];
+  dim = 0;
+  if (args.size() == 2) {
+    if (auto t = text(args[1])) {
+      if (*t != "all")
+        return false;
+      dim = -1;
+    } else {
+      std::optional<double> k = constantScalar(args[1]);
+      if (!k || (*k != 1 && *k != 2))
+        return false;
+      dim = (int64_t)*k;
+    }
+  } else if (args.size() != 1) {
+    return false;
+  }
+  if (mlir::Value base = colonAllBase(arg)) {
+    if (dim > 1) // sum(x(:), 2) is x(:) itself
+      return false;
+    arg = base;
     dim = -1;
-    return s.getValue() == "all";
   }
-  std::optional<double> k = constantScalar(args[1]);
-  if (!k || (*k != 1 && *k != 2))
-    return false;
-  dim = (int64_t)*k;
   return true;
+}
+
+inline bool isFusableReduction(mlir::Operation *op, int64_t &dim) {
+  bool outDouble;
+  mlir::Value arg;
+  return isFusableReduction(op, dim, outDouble, arg);
 }
 
 } // namespace runmat::fusion

@@ -297,6 +297,52 @@ bool fusableArray(const Value *v, bool allowSingle) {
          (v->cls == ClassId::Double || (allowSingle && v->cls == ClassId::Single));
 }
 
+/// The size of a fused region's result: the arrays' common size, or the
+/// 2-D size their sizes combine to by implicit expansion.
+struct FusedShape {
+  Dims dims;
+  bool same = true, single = false;
+};
+
+bool fusedShape(int64_t n, rm_value **arrays, FusedShape &fs) {
+  const Value *first = V(arrays[0]);
+  bool twoD = true;
+  for (int64_t k = 0; k < n; ++k) {
+    const Value *v = V(arrays[k]);
+    if (!fusableArray(v, /*allowSingle=*/true))
+      return false;
+    fs.single |= v->cls == ClassId::Single;
+    fs.same &= v->dims == first->dims;
+    twoD &= v->dims.size() == 2;
+  }
+  fs.dims = first->dims;
+  if (fs.same)
+    return true;
+  if (!twoD)
+    return false;
+  for (int64_t k = 0; k < n; ++k)
+    for (int d = 0; d < 2; ++d) {
+      int64_t a = V(arrays[k])->dims[(size_t)d];
+      if (fs.dims[(size_t)d] == 1)
+        fs.dims[(size_t)d] = a;
+      else if (a != 1 && a != fs.dims[(size_t)d])
+        return false; // the fallback raises MATLAB's error
+    }
+  return true;
+}
+
+/// Per array, its row and column strides in the R x C result: 1 or 0 (a
+/// single row), its rows or 0 (a single column). With one size for all,
+/// the strides of the linear layout.
+void fusedStrides(int64_t n, rm_value **arrays, const FusedShape &fs,
+                  int64_t *strides) {
+  for (int64_t k = 0; k < n; ++k) {
+    const Dims &d = V(arrays[k])->dims;
+    strides[2 * k] = fs.same || d[0] != 1 ? 1 : 0;
+    strides[2 * k + 1] = fs.same ? 0 : (d[1] == 1 ? 0 : d[0]);
+  }
+}
+
 } // namespace
 
 extern "C" {
@@ -744,54 +790,28 @@ rm_value **rm_workspace_slot(const char *name) {
 rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout) {
   if (n <= 0 || !arrays || !layout)
     return nullptr;
-  const Value *first = V(arrays[0]);
-  bool same = true, twoD = true, single = false;
-  for (int64_t k = 0; k < n; ++k) {
-    const Value *v = V(arrays[k]);
-    if (!fusableArray(v, /*allowSingle=*/true))
-      return nullptr;
-    single |= v->cls == ClassId::Single;
-    same &= v->dims == first->dims;
-    twoD &= v->dims.size() == 2;
-  }
-  Dims res = first->dims;
-  if (!same) {
-    // Implicit expansion of 2-D arrays: each dimension equal or 1.
-    if (!twoD)
-      return nullptr;
-    for (int64_t k = 0; k < n; ++k)
-      for (int d = 0; d < 2; ++d) {
-        int64_t a = V(arrays[k])->dims[(size_t)d];
-        if (res[(size_t)d] == 1)
-          res[(size_t)d] = a;
-        else if (a != 1 && a != res[(size_t)d])
-          return nullptr; // the fallback raises MATLAB's error
-      }
-  }
+  FusedShape fs;
+  if (!fusedShape(n, arrays, fs))
+    return nullptr;
   RM_GUARD_BEGIN
-  layout[0] = res[0];
-  layout[1] = (same ? 0 : 1) | (single ? 2 : 0);
-  for (int64_t k = 0; k < n; ++k) {
-    const Dims &d = V(arrays[k])->dims;
-    layout[2 + 2 * k] = same || d[0] != 1 ? 1 : 0;
-    layout[3 + 2 * k] = same ? 0 : (d[1] == 1 ? 0 : d[0]);
-  }
-  return out(makeArray(single ? ClassId::Single : ClassId::Double, res));
+  layout[0] = fs.dims[0];
+  layout[1] = (fs.same ? 0 : 1) | (fs.single ? 2 : 0);
+  fusedStrides(n, arrays, fs, layout + 2);
+  return out(makeArray(fs.single ? ClassId::Single : ClassId::Double, fs.dims));
   RM_GUARD_END
 }
 
 rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
-                                  int64_t *shape) {
-  if (n <= 0 || !arrays || !shape)
+                                  int32_t outDouble, int64_t *layout) {
+  if (n <= 0 || !arrays || !layout)
     return nullptr;
-  const Value *first = V(arrays[0]);
-  for (int64_t k = 0; k < n; ++k) {
-    const Value *v = V(arrays[k]);
-    if (!fusableArray(v, /*allowSingle=*/false) || v->dims != first->dims)
-      return nullptr;
-  }
-  const Dims &dims = first->dims;
-  int64_t numel = first->numel();
+  FusedShape fs;
+  if (!fusedShape(n, arrays, fs))
+    return nullptr;
+  const Dims &dims = fs.dims;
+  int64_t numel = 1;
+  for (int64_t x : dims)
+    numel *= x;
   if (numel == 0)
     return nullptr;
   int64_t d = dim;
@@ -802,35 +822,75 @@ rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
     if (d > (int64_t)dims.size())
       d = 1; // a scalar
   }
+  // The elements as R x C (column-major); with implicit expansion the
+  // inputs are 2-D and so is the result.
+  int64_t R = dims[0], C = numel / dims[0], count;
   Dims outDims;
-  int64_t R, C;
   if (d == -1) {
-    R = numel, C = 1, d = 1;
+    if (!fs.same && C != 1)
+      return nullptr; // the expanded elements are not one line
+    R = numel, C = 1, d = 1, count = numel;
     outDims = Dims{1, 1};
   } else if (d == 1) {
-    R = dims[0], C = numel / R;
     outDims = dims;
     outDims[0] = 1;
+    count = R;
   } else if (d == 2 && dims.size() == 2) {
-    R = dims[0], C = dims[1];
     outDims = Dims{R, 1};
-    if (R == 1) // a row: one output, folded left to right like a column
+    count = C;
+    if (R == 1) { // a row: one output, folded left to right like a column
+      if (!fs.same)
+        return nullptr;
       R = C, C = 1, d = 1;
+    }
   } else {
     return nullptr;
   }
   RM_GUARD_BEGIN
-  shape[0] = R, shape[1] = C, shape[2] = d;
-  return out(makeArray(ClassId::Double, outDims));
+  layout[0] = R, layout[1] = C, layout[2] = d;
+  layout[3] = (fs.same ? 0 : 1) | (fs.single ? 2 : 0);
+  layout[4] = 0, layout[5] = count;
+  layout[6] = fs.single && !outDouble; // the result is single
+  layout[7] = d == 1 ? (R + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK : 0;
+  layout[8] = 0;
+  if (fs.same) {
+    for (int64_t k = 0; k < n; ++k)
+      layout[9 + 2 * k] = 1, layout[10 + 2 * k] = R;
+  } else {
+    fusedStrides(n, arrays, fs, layout + 9);
+  }
+  ValueRef r = makeArray(ClassId::Double, outDims);
+  if (d == 1)
+    layout[8] = (int64_t)(intptr_t) new double[(size_t)(C * layout[7])];
+  return out(std::move(r));
   RM_GUARD_END
 }
 
-void rm_fused_reduce_finish(rm_value *outv, int32_t kind, const int64_t *shape) {
-  if (!outv || kind != 1)
+void rm_fused_reduce_finish(rm_value *outv, int32_t kind, int64_t *layout) {
+  if (!outv)
     return;
-  double count = (double)(shape[2] == 1 ? shape[0] : shape[1]);
-  for (double &x : V(outv)->re)
-    x /= count;
+  std::vector<double> &o = V(outv)->re;
+  if (double *partials = (double *)(intptr_t)layout[8]) {
+    int64_t nch = layout[7];
+    for (size_t j = 0; j < o.size(); ++j) {
+      double total = 0;
+      for (int64_t c = 0; c < nch; ++c)
+        total += partials[(int64_t)j * nch + c];
+      o[j] = total;
+    }
+    delete[] partials;
+    layout[8] = 0;
+  }
+  if (kind == 1) {
+    double count = (double)layout[5];
+    for (double &x : o)
+      x /= count;
+  }
+  if (layout[6]) {
+    V(outv)->cls = ClassId::Single;
+    for (double &x : o)
+      x = castElement(x, ClassId::Single);
+  }
 }
 
 rm_value **rm_shared_slot(const char *key) {

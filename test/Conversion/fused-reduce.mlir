@@ -1,23 +1,44 @@
 // RUN: %runmat-opt %s --runmat-lower-scalar-builtins --convert-runmat-to-llvm --reconcile-unrealized-casts | FileCheck %s
 
-// A fused reduction: rm_fused_reduce_prepare (with the shape out-array),
-// two loop nests (d = 1 with an f64 accumulator, d = 2 adding into the
-// output), the mean's rm_fused_reduce_finish, and the fallback.
+// A fused reduction: rm_fused_reduce_prepare (with the layout out-array),
+// one of four outlined kernels run by rm_parallel_for (d = 1 with an f64
+// accumulator per column, d = 2 adding into the output; each for double and
+// for single data, the single ones rounding through f32), the finish (the
+// mean's division), and the fallback.
 // CHECK-LABEL: llvm.func @r
-// CHECK: %[[SH:.*]] = llvm.alloca %{{.*}} x i64
-// CHECK: %[[OUT:.*]] = llvm.call @rm_fused_reduce_prepare(%{{.*}}, %{{.*}}, %{{.*}}, %[[SH]])
+// CHECK: %[[N:.*]] = llvm.mlir.constant(11 : i64) : i64
+// CHECK-NEXT: %[[LA:.*]] = llvm.alloca %[[N]] x i64
+// CHECK: %[[OUT:.*]] = llvm.call @rm_fused_reduce_prepare(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[LA]])
 // CHECK: llvm.cond_br %{{.*}}, ^[[FB:bb[0-9]+]], ^[[FAST:bb[0-9]+]]
 // CHECK: ^[[FAST]]:
-// CHECK: llvm.cond_br %{{.*}}, ^[[D1:bb[0-9]+]](%{{.*}} : i64), ^[[D2:bb[0-9]+]](%{{.*}} : i64)
+// CHECK-DAG: llvm.mlir.addressof @__rm_fused_reduce_kernel_0
+// CHECK-DAG: llvm.mlir.addressof @__rm_fused_reduce_kernel_1
+// CHECK-DAG: llvm.mlir.addressof @__rm_fused_reduce_kernel_2
+// CHECK-DAG: llvm.mlir.addressof @__rm_fused_reduce_kernel_3
+// CHECK: llvm.call @rm_parallel_for
+// CHECK-NEXT: llvm.mlir.constant(1 : i32)
+// CHECK-NEXT: llvm.call @rm_fused_reduce_finish(%[[OUT]], %{{.*}}, %[[LA]])
 // CHECK: ^[[FB]]:
 // CHECK: llvm.call @rm_call_builtin
-// CHECK: ^[[D1]](%{{.*}}: i64):
+// d = 1, single: a chunk's elements into a buffer, then summed in order.
+// CHECK: llvm.func internal @__rm_fused_reduce_kernel_0
+// CHECK: %[[BUF:.*]] = llvm.alloca %{{.*}} x f64 {alignment = 64 : i64}
+// CHECK: llvm.fptrunc
+// CHECK: llvm.store %{{.*}}, %{{.*}} : f64, !llvm.ptr
 // CHECK: ^{{bb[0-9]+}}(%{{.*}}: i64, %[[ACC:.*]]: f64):
-// CHECK: llvm.fadd %[[ACC]], %{{.*}} : f64
-// CHECK: ^[[D2]](%{{.*}}: i64):
+// CHECK: %[[X:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
+// CHECK: llvm.fadd %[[ACC]], %[[X]] : f64
+// d = 2, double:
+// CHECK: llvm.func internal @__rm_fused_reduce_kernel_1
+// CHECK-NOT: fptrunc
 // CHECK: %[[SUM:.*]] = llvm.fadd %{{.*}}, %{{.*}} : f64
 // CHECK-NEXT: llvm.store %[[SUM]], %{{.*}} {tbaa
-// CHECK: llvm.call @rm_fused_reduce_finish(%[[OUT]], %{{.*}}, %[[SH]])
+// CHECK: llvm.func internal @__rm_fused_reduce_kernel_2
+// CHECK: llvm.fptrunc
+// CHECK: llvm.func internal @__rm_fused_reduce_kernel_3
+// CHECK-NOT: fptrunc
+// CHECK: llvm.fadd %{{.*}}, %{{.*}} : f64
+// CHECK: llvm.return
 func.func @r(%x: !runmat.value) -> !runmat.value {
   %y = runmat.fused_reduce "mean" dim 0(%x) : (!runmat.value) body {
   ^bb0(%e: f64):

@@ -707,6 +707,48 @@ static Block *bodyBlockToInline(ConversionPatternRewriter &rw, Region &body,
   return before->getPrevNode();
 }
 
+/// Inlines a fused op's body (or, `copy`, a copy of it made in `into`
+/// before `before`) at the end of `at`, on the elements `elems`. With
+/// `single`, every operand (a double one is converted to single first) and
+/// every operation's result is rounded to single: computed in f64 and
+/// rounded, as the runtime computes single arithmetic (exact for + - * /
+/// and sqrt of single operands). Returns the body's yield, now in `at`:
+/// its value is the element's; the caller erases it.
+static YieldOp inlineElement(ConversionPatternRewriter &rw, RtBuilder &b,
+                             Location loc, Region &body, bool copy,
+                             Region &into, Block *before, Block *at,
+                             SmallVector<Value> elems, bool single) {
+  rw.setInsertionPointToEnd(at);
+  auto toSingle = [&](Value v) -> Value {
+    Value t = LLVM::FPTruncOp::create(rw, loc, Float32Type::get(rw.getContext()), v);
+    return LLVM::FPExtOp::create(rw, loc, b.f64(), t);
+  };
+  if (single)
+    for (Value &e : elems)
+      e = toSingle(e);
+  Block *bodyBlock = bodyBlockToInline(rw, body, copy, into, before);
+  auto bodyYield = cast<YieldOp>(bodyBlock->getTerminator());
+  if (single) {
+    SmallVector<Operation *> bodyOps;
+    for (Operation &o : *bodyBlock)
+      if (&o != bodyYield.getOperation() && o.getNumResults() == 1 &&
+          o.getResult(0).getType().isF64())
+        bodyOps.push_back(&o);
+    for (Operation *o : bodyOps) {
+      rw.setInsertionPointAfter(o);
+      Value r = o->getResult(0);
+      SmallVector<OpOperand *> uses;
+      for (OpOperand &u : r.getUses())
+        uses.push_back(&u);
+      Value rounded = toSingle(r);
+      for (OpOperand *u : uses)
+        rw.modifyOpInPlace(u->getOwner(), [&] { u->set(rounded); });
+    }
+  }
+  rw.inlineBlockBefore(bodyBlock, at, at->end(), elems);
+  return bodyYield;
+}
+
 /// The control flow around a fused op: the block is split at the op; `cur`
 /// branches to `fallback` when `out` (the prepared result) is null, else to
 /// `fast`; both end by branching to `merge`, whose argument is the op's
@@ -782,7 +824,7 @@ static void inlineFallback(ConversionPatternRewriter &rw, RtBuilder &b,
 ///              %out == null, ^fallback, ^fast
 ///   fast:      ctx = {out data, inputs}; cond_br expand, ^expanding, ^linear
 ///   linear:    rm_parallel_for(count, grain, @kernel, ctx); br ^merge(%out)
-///   expanding: ctx += {R, strides}; rm_parallel_for(C, grain / R,
+///   expanding: ctx += {R, strides}; rm_parallel_for(count, grain,
 ///              @expand_kernel, ctx); br ^merge(%out)
 ///   fallback:  the fallback region; br ^merge(%result)
 ///   merge(%r): br to the rest of the original block
@@ -800,10 +842,11 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     return std::max<int64_t>(4096, 262144 / (1 + ops + 8 * calls));
   }
 
-  /// `void kernel(ptr ctx, i64 begin, i64 end)`. Linear (`expand` false):
-  /// the body over elements [begin, end) of arrays of the result's size.
-  /// Expanding: over columns [begin, end) of an R x C result, element (i, j)
-  /// of input k at i * rs_k + j * cs_k (implicit expansion). The body region
+  /// `void kernel(ptr ctx, i64 begin, i64 end)`: the body over elements
+  /// [begin, end) of the result. Linear (`expand` false): the inputs have
+  /// the result's size. Expanding: the result is R x C, visited column by
+  /// column, element (i, j) of input k at i * rs_k + j * cs_k (implicit
+  /// expansion). The body region
   /// is moved into the kernel, or copied when `copy` (converted with the
   /// rest). ctx: {out, the inputs (data pointer or f64), R, (rs_k, cs_k)
   /// per input}, 8 bytes each.
@@ -825,7 +868,8 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     Region *region = &fn.getBody();
     Block *entry = rw.createBlock(region, {}, {b.ptr(), b.i64(), b.i64()},
                                   {loc, loc, loc});
-    Block *outer = expand ? rw.createBlock(region, region->end(), {b.i64()}, {loc})
+    Block *outer = expand ? rw.createBlock(region, region->end(),
+                                           {b.i64(), b.i64()}, {loc, loc})
                           : nullptr;
     Block *colpre = expand ? rw.createBlock(region, region->end()) : nullptr;
     Block *loop = rw.createBlock(region, region->end(), {b.i64()}, {loc});
@@ -858,22 +902,34 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
         rs.push_back(load(nin + 2 + 2 * k, b.i64()));
         cs.push_back(load(nin + 3 + 2 * k, b.i64()));
       }
-      LLVM::BrOp::create(rw, loc, ValueRange{begin}, outer);
-      // outer(j): the column's base pointers.
+      // [begin, end) are elements of the result: from (i0, j0) on, column
+      // by column (so one tall column still splits across threads).
+      Value j0 = LLVM::SDivOp::create(rw, loc, begin, R);
+      Value i0 = LLVM::SubOp::create(rw, loc, begin, LLVM::MulOp::create(rw, loc, j0, R));
+      LLVM::BrOp::create(rw, loc, ValueRange{j0, i0}, outer);
+      // outer(j, i0): the column's base pointers and its last row.
       rw.setInsertionPointToStart(outer);
       Value j = outer->getArgument(0);
-      Value moreCols = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, j, end);
+      Value colStart = LLVM::MulOp::create(rw, loc, j, R);
+      Value moreCols = LLVM::ICmpOp::create(
+          rw, loc, LLVM::ICmpPredicate::slt,
+          LLVM::AddOp::create(rw, loc, colStart, outer->getArgument(1)), end);
       LLVM::CondBrOp::create(rw, loc, moreCols, colpre, exit);
       rw.setInsertionPointToStart(colpre);
+      Value iEnd = LLVM::SMinOp::create(rw, loc, R,
+                                        LLVM::SubOp::create(rw, loc, end, colStart));
       for (unsigned k = 0; k < nin; ++k)
         if (isArray[k])
           data[k] = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), data[k],
                                         ValueRange{LLVM::MulOp::create(rw, loc, j, cs[k])});
       outData = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData,
-                                    ValueRange{LLVM::MulOp::create(rw, loc, j, R)});
-      LLVM::BrOp::create(rw, loc, ValueRange{b.constI64(0)}, loop);
+                                    ValueRange{colStart});
+      LLVM::BrOp::create(rw, loc, ValueRange{outer->getArgument(1)}, loop);
+      R = iEnd; // the inner loop's bound
       rw.setInsertionPointToStart(latch);
-      LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, j, b.constI64(1))},
+      LLVM::BrOp::create(rw, loc,
+                         ValueRange{LLVM::AddOp::create(rw, loc, j, b.constI64(1)),
+                                    b.constI64(0)},
                          outer);
     } else {
       LLVM::BrOp::create(rw, loc, ValueRange{begin}, loop);
@@ -895,38 +951,8 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
       Value idx = expand ? LLVM::MulOp::create(rw, loc, i, rs[k]).getResult() : i;
       elems.push_back(loadData(rw, b, loc, d, idx));
     }
-    // single: every operand (a double one is converted to single first)
-    // and every operation's result is rounded to single: computed in f64 and
-    // rounded, as the runtime computes single arithmetic (exact for + - * /
-    // and sqrt of single operands).
-    auto toSingle = [&](Value v) -> Value {
-      Value t = LLVM::FPTruncOp::create(rw, loc, Float32Type::get(rw.getContext()), v);
-      return LLVM::FPExtOp::create(rw, loc, b.f64(), t);
-    };
-    if (single)
-      for (Value &e : elems)
-        e = toSingle(e);
-    Block *bodyBlock = bodyBlockToInline(rw, op.getBody(), copy, *region, exit);
-    auto bodyYield = cast<YieldOp>(bodyBlock->getTerminator());
-    if (single) {
-      SmallVector<Operation *> bodyOps;
-      for (Operation &o : *bodyBlock)
-        if (&o != bodyYield.getOperation() && o.getNumResults() == 1 &&
-            o.getResult(0).getType().isF64())
-          bodyOps.push_back(&o);
-      for (Operation *o : bodyOps) {
-        rw.setInsertionPointAfter(o);
-        Value r = o->getResult(0);
-        SmallVector<OpOperand *> uses;
-        for (OpOperand &u : r.getUses())
-          uses.push_back(&u);
-        Value rounded = toSingle(r);
-        for (OpOperand *u : uses)
-          rw.modifyOpInPlace(u->getOwner(), [&] { u->set(rounded); });
-      }
-      rw.setInsertionPointToEnd(body);
-    }
-    rw.inlineBlockBefore(bodyBlock, body, body->end(), elems);
+    auto bodyYield = inlineElement(rw, b, loc, op.getBody(), copy, *region, exit,
+                                   body, elems, single);
     rw.setInsertionPoint(bodyYield);
     Value dst = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData, ValueRange{i});
     auto st = LLVM::StoreOp::create(rw, loc, bodyYield.getValue(), dst);
@@ -1025,13 +1051,8 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
       LLVM::StoreOp::create(rw, loc, rsv, slot(ctxArr, nin + 2 + 2 * k));
       LLVM::StoreOp::create(rw, loc, csv, slot(ctxArr, nin + 3 + 2 * k));
     }
-    Value one = b.constI64(1);
-    Value rPos = LLVM::SMaxOp::create(rw, loc, R, one);
-    Value cols = LLVM::SDivOp::create(rw, loc, count, rPos);
-    Value colGrain = LLVM::SMaxOp::create(
-        rw, loc, LLVM::SDivOp::create(rw, loc, b.constI64(grain), rPos), one);
     b.call("rm_parallel_for", b.voidTy(), {b.i64(), b.i64(), b.ptr(), b.ptr()},
-           {cols, colGrain, expanding->getArgument(0), ctxArr});
+           {count, b.constI64(grain), expanding->getArgument(0), ctxArr});
     LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
 
     // fallback: the original operations.
@@ -1042,124 +1063,297 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
   }
 };
 
-/// runmat.fused_reduce: rm_fused_reduce_prepare gives the result (zeroed)
-/// and the shape {R, C, d}; then one of two loop nests over the R x C
-/// elements, the body computing each element as it is folded in:
-///   d = 1: out[j] = ((0 + e(0,j)) + e(1,j)) + ...   (an f64 accumulator)
-///   d = 2: out[i] += e(i,j), column after column
-/// (the runtime's sum adds in these orders), then the mean's division.
+/// runmat.fused_reduce: rm_fused_reduce_prepare checks the inputs as
+/// rm_fused_prepare does (real double or single, one size or implicit
+/// expansion), gives the result and the layout (abi.h); then one of four
+/// outlined kernels (d x double/single), run by rm_parallel_for, folds the
+/// R x C elements, the body computing each as it is folded in, in the
+/// runtime's order of additions:
+///   d = 1: chunks of RM_SUM_CHUNK elements of a column, split across
+///          threads: each chunk's elements are computed into a buffer (a
+///          loop that vectorises), then summed from 0 in order into its
+///          partial sum; rm_fused_reduce_finish adds a column's partials
+///   d = 2: out[i] += e(i,j), column after column, rows split across threads
+/// then rm_fused_reduce_finish (also the mean's division, single rounding).
 struct FusedReduceLowering : RtPattern<FusedReduceOp> {
   using RtPattern::RtPattern;
+
+  /// `void kernel(ptr ctx, i64 begin, i64 end)` over chunks (d = 1) or
+  /// rows (d = 2) [begin, end). ctx: {out, the inputs (data pointer or
+  /// f64), R, C, nch, partials, (rs_k, cs_k) per input}.
+  static LLVM::LLVMFuncOp buildKernel(ConversionPatternRewriter &rw,
+                                      FusedReduceOp op, RtBuilder &b, int d,
+                                      bool copy, bool single) {
+    Location loc = op.getLoc();
+    ModuleOp m = op->getParentOfType<ModuleOp>();
+    std::string name;
+    for (unsigned k = 0;; ++k) {
+      name = "__rm_fused_reduce_kernel_" + std::to_string(k);
+      if (!m.lookupSymbol(name))
+        break;
+    }
+    OpBuilder::InsertionGuard guard(rw);
+    rw.setInsertionPointToEnd(m.getBody());
+    auto fnTy = LLVM::LLVMFunctionType::get(b.voidTy(), {b.ptr(), b.i64(), b.i64()});
+    auto fn = LLVM::LLVMFuncOp::create(rw, loc, name, fnTy, LLVM::Linkage::Internal);
+    Region *region = &fn.getBody();
+    auto blk = [&](TypeRange args) {
+      SmallVector<Location> locs(args.size(), loc);
+      return rw.createBlock(region, region->end(), args, locs);
+    };
+    Type i64 = b.i64(), f64 = b.f64();
+    Block *entry = blk({b.ptr(), i64, i64});
+    Block *outer = blk({i64});
+    Block *pre = blk({});
+    Block *loop = blk({i64});
+    Block *body = blk({});
+    Block *sum = d == 1 ? blk({i64, f64}) : nullptr;
+    Block *sbody = d == 1 ? blk({}) : nullptr;
+    Block *latch = d == 1 ? blk({f64}) : blk({});
+    Block *exit = blk({});
+    Value ctx = entry->getArgument(0), begin = entry->getArgument(1),
+          end = entry->getArgument(2);
+    unsigned nin = op.getInputs().size();
+
+    rw.setInsertionPointToStart(entry);
+    auto load = [&](unsigned k, Type t) -> Value {
+      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), i64, ctx,
+                                    ArrayRef<LLVM::GEPArg>{(int32_t)k});
+      return LLVM::LoadOp::create(rw, loc, t, p);
+    };
+    Value outData = load(0, b.ptr());
+    SmallVector<Value> data, rs, cs;
+    SmallVector<bool> isArray;
+    for (auto [k, orig] : llvm::enumerate(op.getInputs())) {
+      bool arr = isa<ValueType>(orig.getType());
+      isArray.push_back(arr);
+      data.push_back(load(k + 1, arr ? b.ptr() : f64));
+    }
+    Value R = load(nin + 1, i64), C = load(nin + 2, i64), nch = load(nin + 3, i64),
+          partials = load(nin + 4, b.ptr());
+    for (unsigned k = 0; k < nin; ++k) {
+      rs.push_back(load(nin + 5 + 2 * k, i64));
+      cs.push_back(load(nin + 6 + 2 * k, i64));
+    }
+    Value buf = d == 1 ? LLVM::AllocaOp::create(rw, loc, b.ptr(), f64,
+                                                b.constI64(RM_SUM_CHUNK), 64)
+                             .getResult()
+                       : Value();
+    // (in the entry block: an alloca in the loop would grow the stack)
+    SmallVector<Value> owns(nin);
+    if (d == 1)
+      for (unsigned k = 0; k < nin; ++k)
+        if (isArray[k])
+          owns[k] = LLVM::AllocaOp::create(rw, loc, b.ptr(), f64,
+                                           b.constI64(RM_SUM_CHUNK), 64);
+    Value zero = b.constI64(0), one = b.constI64(1);
+    auto slt = [&](Value x, Value y) {
+      return LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, x, y).getResult();
+    };
+    auto gep = [&](Value base, Value idx) {
+      return LLVM::GEPOp::create(rw, loc, b.ptr(), f64, base, ValueRange{idx}).getResult();
+    };
+    LLVM::BrOp::create(rw, loc, ValueRange{d == 1 ? begin : zero}, outer);
+
+    // outer(g): chunk g = (column j, chunk c) for d = 1; column g for d = 2.
+    rw.setInsertionPointToStart(outer);
+    Value g = outer->getArgument(0);
+    LLVM::CondBrOp::create(rw, loc, slt(g, d == 1 ? end : C), pre, exit);
+    rw.setInsertionPointToStart(pre);
+    Value j = g, i0 = begin, i1 = end;
+    if (d == 1) {
+      j = LLVM::SDivOp::create(rw, loc, g, nch);
+      Value c = LLVM::SubOp::create(rw, loc, g, LLVM::MulOp::create(rw, loc, j, nch));
+      i0 = LLVM::MulOp::create(rw, loc, c, b.constI64(RM_SUM_CHUNK));
+      i1 = LLVM::SMinOp::create(rw, loc, R,
+                                LLVM::AddOp::create(rw, loc, i0, b.constI64(RM_SUM_CHUNK)));
+    }
+    SmallVector<Value> col(data);
+    for (unsigned k = 0; k < nin; ++k)
+      if (isArray[k])
+        col[k] = gep(data[k], LLVM::MulOp::create(rw, loc, j, cs[k]));
+    Value n = d == 1 ? LLVM::SubOp::create(rw, loc, i1, i0).getResult() : Value();
+    if (d == 1) {
+      // Every input is read at unit stride from the chunk's start, so that
+      // the loop vectorises: an input broadcast down the column (rs = 0)
+      // is first copied n times into a buffer of its own.
+      for (unsigned k = 0; k < nin; ++k) {
+        if (!isArray[k])
+          continue;
+        Value own = owns[k];
+        Value bcast = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, rs[k], zero);
+        Value x0 = loadData(rw, b, loc, col[k], zero);
+        Block *cur = rw.getInsertionBlock();
+        Block *fill = blk({i64}), *fillBody = blk({}), *after = blk({});
+        fill->moveBefore(loop);
+        fillBody->moveBefore(loop);
+        after->moveBefore(loop);
+        rw.setInsertionPointToEnd(cur);
+        LLVM::BrOp::create(rw, loc, ValueRange{zero}, fill);
+        rw.setInsertionPointToStart(fill);
+        Value t = fill->getArgument(0);
+        LLVM::CondBrOp::create(rw, loc,
+                               LLVM::AndOp::create(rw, loc, bcast, slt(t, n)),
+                               fillBody, after);
+        rw.setInsertionPointToStart(fillBody);
+        LLVM::StoreOp::create(rw, loc, x0, gep(own, t));
+        LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, t, one)}, fill);
+        rw.setInsertionPointToStart(after);
+        col[k] = LLVM::SelectOp::create(rw, loc, bcast, own, gep(col[k], i0));
+      }
+      LLVM::BrOp::create(rw, loc, ValueRange{zero}, loop);
+    } else {
+      LLVM::BrOp::create(rw, loc, ValueRange{i0}, loop);
+    }
+
+    // loop(i): the chunk's rows [0, n) from i0 (d = 1), rows [begin, end)
+    // (d = 2).
+    rw.setInsertionPointToStart(loop);
+    Value i = loop->getArgument(0);
+    if (d == 1) {
+      LLVM::CondBrOp::create(rw, loc, slt(i, n), body, ValueRange{}, sum,
+                             ValueRange{zero, b.constF64(0.0)});
+    } else {
+      LLVM::CondBrOp::create(rw, loc, slt(i, i1), body, latch);
+    }
+
+    rw.setInsertionPointToStart(body);
+    SmallVector<Value> elems;
+    for (unsigned k = 0; k < nin; ++k)
+      elems.push_back(!isArray[k] ? col[k]
+                      : d == 1    ? loadData(rw, b, loc, col[k], i)
+                                  : loadData(rw, b, loc, col[k],
+                                             LLVM::MulOp::create(rw, loc, i, rs[k])));
+    YieldOp y = inlineElement(rw, b, loc, op.getBody(), copy, *region, exit, body,
+                              elems, single);
+    rw.setInsertionPoint(y);
+    Value e = y.getValue();
+    Value next = LLVM::AddOp::create(rw, loc, i, one);
+    if (d == 1) {
+      LLVM::StoreOp::create(rw, loc, e, gep(buf, i));
+    } else {
+      Value dst = gep(outData, i);
+      Value old = loadData(rw, b, loc, outData, i);
+      LLVM::StoreOp::create(rw, loc, LLVM::FAddOp::create(rw, loc, old, e), dst)
+          .setTBAATags(tbaaTag(b.ctx(), "data"));
+    }
+    LLVM::BrOp::create(rw, loc, ValueRange{next}, loop);
+    rw.eraseOp(y);
+
+    if (d == 1) {
+      // sum(t, acc): the chunk's elements from 0, in order.
+      rw.setInsertionPointToStart(sum);
+      Value t = sum->getArgument(0), acc = sum->getArgument(1);
+      LLVM::CondBrOp::create(rw, loc, slt(t, n), sbody, ValueRange{}, latch,
+                             ValueRange{acc});
+      rw.setInsertionPointToStart(sbody);
+      Value x = LLVM::LoadOp::create(rw, loc, f64, gep(buf, t));
+      LLVM::BrOp::create(rw, loc,
+                         ValueRange{LLVM::AddOp::create(rw, loc, t, one),
+                                    LLVM::FAddOp::create(rw, loc, acc, x)},
+                         sum);
+    }
+
+    // latch: d = 1 stores the chunk's sum; both go on with the next g.
+    rw.setInsertionPointToStart(latch);
+    if (d == 1)
+      LLVM::StoreOp::create(rw, loc, latch->getArgument(0), gep(partials, g));
+    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, g, one)}, outer);
+    rw.setInsertionPointToStart(exit);
+    LLVM::ReturnOp::create(rw, loc, ValueRange{});
+    return fn;
+  }
+
   LogicalResult matchAndRewrite(FusedReduceOp op, OpAdaptor a,
                                 ConversionPatternRewriter &rw) const override {
     auto b = rt(rw, op);
     Location loc = op.getLoc();
-    SmallVector<Value> arrays = arrayInputs(op, a);
-    Value shape = b.entryAlloca(b.i64(), 3);
+    SmallVector<Value> arrays;
+    SmallVector<int> arrayIndex; // per input: its position among the arrays
+    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs())) {
+      arrayIndex.push_back(isa<ValueType>(orig.getType()) ? (int)arrays.size() : -1);
+      if (isa<ValueType>(orig.getType()))
+        arrays.push_back(conv);
+    }
+    Value layout = b.entryAlloca(b.i64(), 9 + 2 * arrays.size());
     Value out = b.call("rm_fused_reduce_prepare", b.ptr(),
-                       {b.i64(), b.ptr(), b.i32(), b.ptr()},
+                       {b.i64(), b.ptr(), b.i32(), b.i32(), b.ptr()},
                        {b.constI64(arrays.size()), b.ptrArray(arrays),
-                        b.constI32((int32_t)op.getDim()), shape});
+                        b.constI32((int32_t)op.getDim()),
+                        b.constI32(op.getOutDouble() ? 1 : 0), layout});
+    unsigned nin = op.getInputs().size();
+    Value ctxArr = b.entryAlloca(b.i64(), 5 + 3 * nin);
+    LLVM::LLVMFuncOp k1s = buildKernel(rw, op, b, 1, true, true);
+    LLVM::LLVMFuncOp k2 = buildKernel(rw, op, b, 2, true, false);
+    LLVM::LLVMFuncOp k2s = buildKernel(rw, op, b, 2, true, true);
+    LLVM::LLVMFuncOp k1 = buildKernel(rw, op, b, 1, false, false);
 
     FusedSkeleton sk(rw, b, loc, out);
-    Block *merge = sk.merge, *fallback = sk.fallback;
-    Region *region = sk.region;
-    auto block = [&](TypeRange args = {}) { return sk.block(args); };
-    Block *o1 = block({b.i64()}), *i1 = block({b.i64(), b.f64()});
-    Block *b1 = block(), *e1 = block({b.f64()});
-    Block *o2 = block({b.i64()}), *i2 = block({b.i64()}), *b2 = block(),
-          *e2 = block();
-    Block *done = block();
-
-    // fast: the shape, the data pointers, the nest for d.
-    rw.setInsertionPointToStart(sk.fast);
-    auto shapeAt = [&](int k) {
-      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), shape,
-                                    ArrayRef<LLVM::GEPArg>{k});
-      return LLVM::LoadOp::create(rw, loc, b.i64(), p).getResult();
+    auto slot = [&](Value base, unsigned k) {
+      return LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), base,
+                                 ArrayRef<LLVM::GEPArg>{(int32_t)k});
     };
-    Value R = shapeAt(0), C = shapeAt(1), d = shapeAt(2);
-    Value outData = headerField(rw, loc, out, RM_LAYOUT_DATA_BEGIN, b.ptr());
-    SmallVector<Value> data;
-    for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
-      data.push_back(isa<ValueType>(orig.getType())
-                         ? headerField(rw, loc, conv, RM_LAYOUT_DATA_BEGIN, b.ptr())
-                         : Value());
-    Value zero = b.constI64(0), one = b.constI64(1);
-    Value isD1 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, d, one);
-    LLVM::CondBrOp::create(rw, loc, isD1, o1, ValueRange{zero}, o2, ValueRange{zero});
-
-    // The body for element k = i + j*R, inlined at the end of `at` (a copy
-    // for the second nest); returns the element's f64.
-    auto element = [&](Block *at, Value i, Value j, bool copy) -> Value {
-      rw.setInsertionPointToEnd(at);
-      Value k = LLVM::AddOp::create(rw, loc, i, LLVM::MulOp::create(rw, loc, j, R));
-      SmallVector<Value> elems;
-      for (auto [n, conv] : llvm::enumerate(a.getInputs())) {
-        if (!data[n]) {
-          elems.push_back(conv);
-          continue;
-        }
-        elems.push_back(loadData(rw, b, loc, data[n], k));
+    auto layoutAt = [&](unsigned k) {
+      return LLVM::LoadOp::create(rw, loc, b.i64(), slot(layout, k)).getResult();
+    };
+    auto store = [&](Value v, unsigned k) { LLVM::StoreOp::create(rw, loc, v, slot(ctxArr, k)); };
+    store(headerField(rw, loc, out, RM_LAYOUT_DATA_BEGIN, b.ptr()), 0);
+    for (auto [k, pair] : llvm::enumerate(llvm::zip(op.getInputs(), a.getInputs()))) {
+      auto [orig, conv] = pair;
+      store(isa<ValueType>(orig.getType())
+                ? headerField(rw, loc, conv, RM_LAYOUT_DATA_BEGIN, b.ptr())
+                : conv,
+            k + 1);
+    }
+    Value R = layoutAt(0), C = layoutAt(1), d = layoutAt(2), flags = layoutAt(3),
+          nch = layoutAt(7);
+    store(R, nin + 1);
+    store(C, nin + 2);
+    store(nch, nin + 3);
+    store(layoutAt(8), nin + 4);
+    for (unsigned k = 0; k < nin; ++k) {
+      Value rsv = b.constI64(0), csv = b.constI64(0);
+      if (arrayIndex[k] >= 0) {
+        rsv = layoutAt(9 + 2 * arrayIndex[k]);
+        csv = layoutAt(10 + 2 * arrayIndex[k]);
       }
-      Block *src = bodyBlockToInline(rw, op.getBody(), copy, *region, done);
-      auto y = cast<YieldOp>(src->getTerminator());
-      rw.inlineBlockBefore(src, at, at->end(), elems);
-      Value v = y.getValue();
-      rw.eraseOp(y);
-      rw.setInsertionPointToEnd(at);
-      return v;
+      store(rsv, nin + 5 + 2 * k);
+      store(csv, nin + 6 + 2 * k);
+    }
+    auto addr = [&](LLVM::LLVMFuncOp f) {
+      return LLVM::AddressOfOp::create(rw, loc, b.ptr(), f.getSymName()).getResult();
     };
-
-    // d = 2: for j < C { for i < R: out[i] += e }
-    rw.setInsertionPointToStart(o2);
-    Value j2 = o2->getArgument(0);
-    Value more2 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, j2, C);
-    LLVM::CondBrOp::create(rw, loc, more2, i2, ValueRange{zero}, done, ValueRange{});
-    rw.setInsertionPointToStart(i2);
-    Value ii2 = i2->getArgument(0);
-    Value in2 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, ii2, R);
-    LLVM::CondBrOp::create(rw, loc, in2, b2, e2);
-    Value e2v = element(b2, ii2, j2, /*copy=*/true);
-    Value old = loadData(rw, b, loc, outData, ii2);
-    Value dst2 = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData, ValueRange{ii2});
-    LLVM::StoreOp::create(rw, loc, LLVM::FAddOp::create(rw, loc, old, e2v), dst2)
-        .setTBAATags(tbaaTag(b.ctx(), "data"));
-    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, ii2, one)}, i2);
-    rw.setInsertionPointToStart(e2);
-    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, j2, one)}, o2);
-
-    // d = 1: for j < C { acc = 0; for i < R: acc += e; out[j] = acc }
-    rw.setInsertionPointToStart(o1);
-    Value j1 = o1->getArgument(0);
-    Value more1 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, j1, C);
-    LLVM::CondBrOp::create(rw, loc, more1, i1, ValueRange{zero, b.constF64(0.0)},
-                           done, ValueRange{});
-    rw.setInsertionPointToStart(i1);
-    Value ii1 = i1->getArgument(0), acc = i1->getArgument(1);
-    Value in1 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, ii1, R);
-    LLVM::CondBrOp::create(rw, loc, in1, b1, ValueRange{}, e1, ValueRange{acc});
-    Value e = element(b1, ii1, j1, /*copy=*/false);
-    Value acc2 = LLVM::FAddOp::create(rw, loc, acc, e);
-    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, ii1, one), acc2}, i1);
-    rw.setInsertionPointToStart(e1);
-    Value dst1 = LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), outData, ValueRange{j1});
-    LLVM::StoreOp::create(rw, loc, e1->getArgument(0), dst1)
-        .setTBAATags(tbaaTag(b.ctx(), "data"));
-    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, j1, one)}, o1);
-
-    // done: the mean's division.
-    rw.setInsertionPointToStart(done);
+    auto sel = [&](Value c, Value t, Value f) {
+      return LLVM::SelectOp::create(rw, loc, c, t, f).getResult();
+    };
+    Value one = b.constI64(1);
+    Value isSingle = LLVM::ICmpOp::create(
+        rw, loc, LLVM::ICmpPredicate::ne,
+        LLVM::AndOp::create(rw, loc, flags, b.constI64(2)), b.constI64(0));
+    Value isD1 = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::eq, d, one);
+    Value fn = sel(isD1, sel(isSingle, addr(k1s), addr(k1)),
+                   sel(isSingle, addr(k2s), addr(k2)));
+    // d = 1: C * nch chunks of up to RM_SUM_CHUNK elements; d = 2: R rows of
+    // C elements each.
+    Value count = sel(isD1, LLVM::MulOp::create(rw, loc, C, nch), R);
+    Value per = LLVM::SMaxOp::create(rw, loc, sel(isD1, b.constI64(RM_SUM_CHUNK), C), one);
+    Value grain = LLVM::SMaxOp::create(
+        rw, loc, LLVM::SDivOp::create(rw, loc, b.constI64(kReduceGrain), per), one);
+    b.call("rm_parallel_for", b.voidTy(), {b.i64(), b.i64(), b.ptr(), b.ptr()},
+           {count, grain, fn, ctxArr});
     b.call("rm_fused_reduce_finish", b.voidTy(), {b.ptr(), b.i32(), b.ptr()},
-           {out, b.constI32(op.getKind() == "mean" ? 1 : 0), shape});
-    LLVM::BrOp::create(rw, loc, ValueRange{out}, merge);
+           {out, b.constI32(op.getKind() == "mean" ? 1 : 0), layout});
+    LLVM::BrOp::create(rw, loc, ValueRange{out}, sk.merge);
 
     // fallback: the chain and the reduction as before.
-    inlineFallback(rw, b, op.getFallback(), fallback, a.getInputs(), merge);
-
+    inlineFallback(rw, b, op.getFallback(), sk.fallback, a.getInputs(), sk.merge);
     rw.replaceOp(op, sk.result());
     return success();
   }
+
+  /// Elements per chunk of rm_parallel_for below which splitting does not
+  /// pay.
+  static constexpr int64_t kReduceGrain = 65536;
 };
 
 struct IndexScalarLowering : RtPattern<IndexScalarOp> {

@@ -7,6 +7,7 @@
 // 'double'/'native' output classes, and max/min skipping NaN.
 //
 //===----------------------------------------------------------------------===//
+#include "runmat/rt/abi.h"
 #include "ArraySupport.h"
 
 #include <algorithm>
@@ -230,6 +231,22 @@ inline void fold(const double *re, const double *im, int64_t in, double *ore,
   }
 }
 
+/// The sum of a contiguous line in RunMat's order (abi.h RM_SUM_CHUNK):
+/// each chunk of RM_SUM_CHUNK elements summed from 0 in order, the chunk
+/// sums added in order. Fused reductions compute the chunks in parallel
+/// and add them the same way, so both give the same bits.
+double chunkedSum(const double *p, int64_t n) {
+  double total = 0;
+  for (int64_t c = 0; c < n; c += RM_SUM_CHUNK) {
+    int64_t e = std::min<int64_t>(n, c + RM_SUM_CHUNK);
+    double acc = 0;
+    for (int64_t k = c; k < e; ++k)
+      acc += p[k];
+    total += acc;
+  }
+  return total;
+}
+
 /// sum/prod/mean/any/all along one dimension of a view.
 template <Op op>
 ValueRef reduceView(const View &v, int64_t dim, const Dims &outDims,
@@ -254,10 +271,7 @@ ValueRef reduceView(const View &v, int64_t dim, const Dims &outDims,
       int64_t base = j * s.len;
       if ((op == Op::Sum || op == Op::Mean) && !oim && !omitNan) {
         // (mean divides by the count below; the same order of additions)
-        double acc = 0;
-        for (int64_t k = 0; k < s.len; ++k)
-          acc += re[base + k];
-        ore[j] = acc;
+        ore[j] = chunkedSum(re + base, s.len);
         continue;
       }
       for (int64_t k = 0; k < s.len; ++k)

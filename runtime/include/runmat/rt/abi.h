@@ -188,16 +188,31 @@ void rm_append(rm_value **slot, int64_t n, rm_value **values, int32_t vertical);
  * or its rows) in an R x C result; bit 1 set means single arithmetic (the
  * compiled body rounds every operand and result to single). */
 rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout);
+/* Sums of contiguous lines (sum and mean along a column, 'all') add
+ * chunks of this many elements, each from 0 in order, then the chunk sums
+ * in order: the runtime and fused reductions alike. */
+#define RM_SUM_CHUNK 4096
+
 /* A fused reduction (runmat.fused_reduce) of kind sum (0) or mean (1)
  * along `dim` (1, 2, 0 = the first non-singleton, -1 = all): when the n
- * arrays are real double arrays of one nonempty size and the reduction is
- * along the rows (d = 1: R x C elements folded into C outputs, 'all' as one
- * column) or the columns of a matrix (d = 2: into R outputs), the result
- * array, zero-filled, with shape = {R, C, d}; otherwise NULL (fallback). */
+ * arrays are real double or single arrays that rm_fused_prepare would take
+ * (one size, or 2-D sizes combining by implicit expansion; not for 'all'),
+ * their combined size is nonempty and the reduction is along the rows
+ * (d = 1: R x C elements folded into C outputs, 'all' as one column) or the
+ * columns of a matrix (d = 2: into R outputs), the result array (double
+ * until the finish) with `layout` (9 + 2n int64s) = {R, C, d, flags (as
+ * rm_fused_prepare's), 0, count (the mean's divisor), single result (single
+ * data and not `outDouble`), nch, partials, then per array its row and
+ * column strides}; otherwise NULL (fallback). For d = 1 each column is
+ * nch = ceil(R / RM_SUM_CHUNK) chunks, and the compiled kernel writes chunk
+ * c of column j's sum to ((double *)partials)[j * nch + c]; for d = 2 it
+ * adds into the zero-filled result. */
 rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
-                                  int64_t *shape);
-/* After the loops of a fused mean: each output divided by its count. */
-void rm_fused_reduce_finish(rm_value *out, int32_t kind, const int64_t *shape);
+                                  int32_t outDouble, int64_t *layout);
+/* After the kernels of a fused reduction: for d = 1 each output is the sum
+ * of its chunk sums in order (the partials are freed); a mean's outputs are
+ * divided by the count, a single result rounded to single. */
+void rm_fused_reduce_finish(rm_value *out, int32_t kind, int64_t *layout);
 /* A compiled loop over elements [begin, end) of a fused region; ctx holds
  * its pointers and scalars. */
 typedef void (*rm_kernel_fn)(void *ctx, int64_t begin, int64_t end);
