@@ -206,5 +206,19 @@ LogicalResult FusedReduceOp::verify() {
   return verifyFusedRegions(*this, getInputs(), getBody(), getFallback());
 }
 
+LogicalResult FusedRngLoopOp::verify() {
+  if (getDims().empty())
+    return emitOpError("needs the size of the random draw");
+  Block &body = getBody().front();
+  if (body.getNumArguments() != 2 + getScalars().size() ||
+      llvm::any_of(body.getArgumentTypes(), [](Type t) { return !t.isF64(); }))
+    return emitOpError("body takes f64 arguments: the element of the state, "
+                       "the draw and each scalar");
+  auto y = dyn_cast<YieldOp>(body.getTerminator());
+  if (!y || !y.getValue().getType().isF64())
+    return emitOpError("body must yield an f64");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "RunMat/RunMatOps.cpp.inc"

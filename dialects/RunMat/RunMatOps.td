@@ -751,8 +751,50 @@ def RunMat_FusedReduceOp : RunMat_Op<"fused_reduce", [IsolatedFromAbove]> {
   let hasVerifier = 1;
 }
 
+def RunMat_FusedRngLoopOp : RunMat_Op<"fused_rng_loop", [IsolatedFromAbove,
+    AttrSizedOperandSegments]> {
+  let summary = "a loop of elementwise updates driven by randn, as one kernel";
+  let description = [{
+    The loop idiom `for t = 1:count, Z = randn(dims); S = f(S, Z, c...); end`
+    (made by `runmat-fuse-loop-idiom`): every element of `state` (S) is
+    carried through all `count` steps in registers, each step's normals
+    drawn in the kernel from the LCG by jump-ahead: the t-th step's
+    `randn(dims)` starts where the (t-1)-th left the stream, and element i
+    is normal i of that call, so the numbers are the unfused loop's. The
+    generator then ends where the loop would have left it.
+
+    `body` computes one step for one element: its block takes the element
+    of S, the element of Z and the `scalars` (all `f64`) and yields the new
+    element of S. The results are `done`, the final S and, with
+    `keep_draw` (Z is read after the loop), the last step's draw: `done`
+    is false (and the values null) unless S is a real double array of the
+    size `dims` gives, `count` is at least 1 and the current generator is
+    the LCG; the loop itself then runs as written.
+
+    ```mlir
+    %done, %s, %z = runmat.fused_rng_loop(%S, %count) dims(%n, %one) scalars(%a) body {
+    ^bb0(%e: f64, %z: f64, %a: f64):
+      ...
+      runmat.yield %r : f64
+    }
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$state, I64:$count,
+                       Variadic<F64>:$dims, Variadic<F64>:$scalars,
+                       UnitAttr:$keep_draw);
+  let results = (outs I1:$done, RunMat_ValueType:$result,
+                 RunMat_ValueType:$draw);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    `(` $state `,` $count `)` `dims` `(` $dims `)` `scalars` `(` $scalars `)`
+    attr-dict `body` $body
+  }];
+  let hasVerifier = 1;
+}
+
 def RunMat_YieldOp : RunMat_Op<"yield", [Terminator,
-    ParentOneOf<["FusedElementwiseOp", "FusedReduceOp"]>]> {
+    ParentOneOf<["FusedElementwiseOp", "FusedReduceOp",
+                "FusedRngLoopOp"]>]> {
   let summary = "the value a fused region's block computes";
   let arguments = (ins RunMat_AnyVal:$value);
   let assemblyFormat = "$value attr-dict `:` type($value)";

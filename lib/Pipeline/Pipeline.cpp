@@ -105,6 +105,7 @@ LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opt
     pm.addPass(createFuseMatmulPass());
     pm.addPass(createFuseElementwisePass());
     pm.addPass(createFuseReductionsPass());
+    pm.addPass(createFuseLoopIdiomPass());
   }
   pm.addPass(createLowerScalarBuiltinsPass());
   if (opts.optLevel > 0) {

@@ -119,3 +119,25 @@ func.func @reduce_no_array(%s: f64) -> !runmat.value {
   }
   return %y : !runmat.value
 }
+
+// -----
+
+func.func @rng_loop_args(%s: !runmat.value, %n: i64, %m: f64) -> i1 {
+  // expected-error @+1 {{body takes f64 arguments: the element of the state, the draw and each scalar}}
+  %d, %r, %z = runmat.fused_rng_loop(%s, %n) dims(%m) scalars() body {
+  ^bb0(%e: f64):
+    runmat.yield %e : f64
+  }
+  return %d : i1
+}
+
+// -----
+
+func.func @rng_loop_dims(%s: !runmat.value, %n: i64) -> i1 {
+  // expected-error @+1 {{needs the size of the random draw}}
+  %d, %r, %z = runmat.fused_rng_loop(%s, %n) dims() scalars() body {
+  ^bb0(%e: f64, %x: f64):
+    runmat.yield %e : f64
+  }
+  return %d : i1
+}

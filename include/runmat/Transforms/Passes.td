@@ -70,6 +70,31 @@ def FuseElementwisePass : Pass<"runmat-fuse-elementwise"> {
   ];
 }
 
+def FuseLoopIdiomPass : Pass<"runmat-fuse-loop-idiom"> {
+  let summary = "Fuses a loop of randn draws and an elementwise update into one kernel";
+  let description = [{
+    `for t = a:b, Z = randn(dims); S = f(S, Z, c...); end`, with `f` one
+    `runmat.fused_elementwise` (made by `runmat-fuse-elementwise`), `Z` dead
+    after the loop and `c...` loop-invariant scalars, gets a
+    `runmat.fused_rng_loop` before the loop: one kernel carries each element
+    of S through every step, drawing the normals from the LCG by jump-ahead
+    (the loop's own numbers). When it runs (S a real double array of
+    randn's size, the LCG, at least one step) S and the loop variable get
+    their final values and the loop is skipped; otherwise the loop runs.
+    Runs after `runmat-forward-variables` and `runmat-fuse-elementwise`.
+    With `report=true` each fused loop gets a remark.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::cf::ControlFlowDialect"];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each fused loop">,
+  ];
+  let statistics = [
+    Statistic<"numLoops", "num-loops", "Loops fused into one kernel">,
+  ];
+}
+
 def FuseMatmulPass : Pass<"runmat-fuse-matmul"> {
   let summary = "Matrix products with a transposed first operand: GEMM and SYRK forms";
   let description = [{

@@ -1356,6 +1356,173 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
   static constexpr int64_t kReduceGrain = 65536;
 };
 
+/// runmat.fused_rng_loop: rm_rng_loop_prepare checks the state and the
+/// generator, copies S and reserves the loop's draws; an outlined kernel
+/// run by rm_parallel_for then takes the elements in blocks of 1024: for
+/// each step, the block's normals of that step's randn call (the LCG
+/// state before the call advanced by one affine map per step) are made by
+/// rm_lcg_normals into a buffer, and the body updates the block in place.
+/// Blocks start at multiples of 64 (rm_parallel_for's chunks), so at even
+/// elements, as the Box-Muller pairs need.
+///
+///   cur:      %out = rm_rng_loop_prepare(S, count, ndims, dims, info,
+///             keep_draw ? &draw : null);
+///             cond_br %out == null, ^fallback, ^fast
+///   fast:     ctx = {out data, count, s0, mul, add, scalars};
+///             rm_parallel_for(numel, grain, @kernel, ctx); br ^merge(%out)
+///   fallback: br ^merge(null)
+///   merge(%r): done = %r != null; the draw (null unless made)
+struct FusedRngLoopLowering : RtPattern<FusedRngLoopOp> {
+  using RtPattern::RtPattern;
+  static constexpr int64_t kBlock = 1024;
+
+  static LLVM::LLVMFuncOp buildKernel(ConversionPatternRewriter &rw,
+                                      FusedRngLoopOp op, RtBuilder &b) {
+    Location loc = op.getLoc();
+    ModuleOp m = op->getParentOfType<ModuleOp>();
+    std::string name;
+    for (unsigned k = 0;; ++k) {
+      name = "__rm_fused_rng_loop_kernel_" + std::to_string(k);
+      if (!m.lookupSymbol(name))
+        break;
+    }
+    OpBuilder::InsertionGuard guard(rw);
+    rw.setInsertionPointToEnd(m.getBody());
+    Type i64 = b.i64(), f64 = b.f64(), ptr = b.ptr();
+    auto fnTy = LLVM::LLVMFunctionType::get(b.voidTy(), {ptr, i64, i64});
+    auto fn = LLVM::LLVMFuncOp::create(rw, loc, name, fnTy, LLVM::Linkage::Internal);
+    Region *region = &fn.getBody();
+    auto blk = [&](TypeRange args) {
+      SmallVector<Location> locs(args.size(), loc);
+      return rw.createBlock(region, region->end(), args, locs);
+    };
+    Block *entry = blk({ptr, i64, i64});
+    Block *block = blk({i64}), *bpre = blk({}), *step = blk({i64, i64}),
+          *gen = blk({}), *el = blk({i64}), *ebody = blk({}), *snext = blk({}),
+          *blatch = blk({}), *exit = blk({});
+    Value ctx = entry->getArgument(0), begin = entry->getArgument(1),
+          end = entry->getArgument(2);
+    rw.setInsertionPointToStart(entry);
+    auto load = [&](unsigned k, Type t) -> Value {
+      Value p = LLVM::GEPOp::create(rw, loc, ptr, i64, ctx,
+                                    ArrayRef<LLVM::GEPArg>{(int32_t)k});
+      return LLVM::LoadOp::create(rw, loc, t, p);
+    };
+    Value out = load(0, ptr), count = load(1, i64), s0 = load(2, i64),
+          mul = load(3, i64), add = load(4, i64);
+    SmallVector<Value> scalars;
+    for (unsigned k = 0; k < op.getScalars().size(); ++k)
+      scalars.push_back(load(5 + k, f64));
+    Value zbuf = LLVM::AllocaOp::create(rw, loc, ptr, f64, b.constI64(kBlock), 64);
+    Value zero = b.constI64(0), one = b.constI64(1);
+    auto slt = [&](Value x, Value y) {
+      return LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::slt, x, y).getResult();
+    };
+    auto gep = [&](Value base, Value idx) {
+      return LLVM::GEPOp::create(rw, loc, ptr, f64, base, ValueRange{idx}).getResult();
+    };
+    LLVM::BrOp::create(rw, loc, ValueRange{begin}, block);
+
+    rw.setInsertionPointToStart(block);
+    Value b0 = block->getArgument(0);
+    LLVM::CondBrOp::create(rw, loc, slt(b0, end), bpre, exit);
+    rw.setInsertionPointToStart(bpre);
+    Value e0 = LLVM::SMinOp::create(rw, loc, end,
+                                    LLVM::AddOp::create(rw, loc, b0, b.constI64(kBlock)));
+    Value n = LLVM::SubOp::create(rw, loc, e0, b0);
+    Value base = gep(out, b0);
+    LLVM::BrOp::create(rw, loc, ValueRange{zero, s0}, step);
+
+    rw.setInsertionPointToStart(step);
+    Value t = step->getArgument(0), st = step->getArgument(1);
+    LLVM::CondBrOp::create(rw, loc, slt(t, count), gen, blatch);
+    rw.setInsertionPointToStart(gen);
+    b.call("rm_lcg_normals", b.voidTy(), {i64, i64, i64, ptr}, {st, b0, n, zbuf});
+    LLVM::BrOp::create(rw, loc, ValueRange{zero}, el);
+
+    rw.setInsertionPointToStart(el);
+    Value i = el->getArgument(0);
+    LLVM::CondBrOp::create(rw, loc, slt(i, n), ebody, snext);
+    rw.setInsertionPointToStart(ebody);
+    Value sp = gep(base, i);
+    SmallVector<Value> elems{loadData(rw, b, loc, base, i),
+                             LLVM::LoadOp::create(rw, loc, f64, gep(zbuf, i))};
+    elems.append(scalars.begin(), scalars.end());
+    YieldOp y = inlineElement(rw, b, loc, op.getBody(), false, *region, exit, ebody,
+                              elems, false);
+    rw.setInsertionPoint(y);
+    LLVM::StoreOp::create(rw, loc, y.getValue(), sp).setTBAATags(tbaaTag(b.ctx(), "data"));
+    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, i, one)}, el);
+    rw.eraseOp(y);
+
+    rw.setInsertionPointToStart(snext);
+    Value st2 = LLVM::AddOp::create(rw, loc, LLVM::MulOp::create(rw, loc, st, mul), add);
+    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::AddOp::create(rw, loc, t, one), st2},
+                       step);
+    rw.setInsertionPointToStart(blatch);
+    LLVM::BrOp::create(rw, loc, ValueRange{e0}, block);
+    rw.setInsertionPointToStart(exit);
+    LLVM::ReturnOp::create(rw, loc, ValueRange{});
+    return fn;
+  }
+
+  LogicalResult matchAndRewrite(FusedRngLoopOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    Location loc = op.getLoc();
+    Type i64 = b.i64();
+    unsigned nd = a.getDims().size(), ns = a.getScalars().size();
+    Value dims = b.entryAlloca(b.f64(), nd);
+    Value info = b.entryAlloca(i64, 4);
+    Value ctx = b.entryAlloca(i64, 5 + ns);
+    auto at = [&](Value base, Type t, unsigned k) {
+      return LLVM::GEPOp::create(rw, loc, b.ptr(), t, base,
+                                 ArrayRef<LLVM::GEPArg>{(int32_t)k})
+          .getResult();
+    };
+    for (auto [k, d] : llvm::enumerate(a.getDims()))
+      LLVM::StoreOp::create(rw, loc, d, at(dims, b.f64(), k));
+    Value drawSlot = op.getKeepDraw() ? b.entryAlloca(b.ptr(), 1) : b.nullPtr();
+    if (op.getKeepDraw())
+      LLVM::StoreOp::create(rw, loc, b.nullPtr(), drawSlot);
+    Value out = b.call("rm_rng_loop_prepare", b.ptr(),
+                       {b.ptr(), i64, i64, b.ptr(), b.ptr(), b.ptr()},
+                       {a.getState(), a.getCount(), b.constI64(nd), dims, info, drawSlot});
+    LLVM::LLVMFuncOp kernel = buildKernel(rw, op, b);
+    FusedSkeleton sk(rw, b, loc, out);
+    auto infoAt = [&](unsigned k) {
+      return LLVM::LoadOp::create(rw, loc, i64, at(info, i64, k)).getResult();
+    };
+    LLVM::StoreOp::create(rw, loc, headerField(rw, loc, out, RM_LAYOUT_DATA_BEGIN, b.ptr()),
+                          at(ctx, i64, 0));
+    LLVM::StoreOp::create(rw, loc, a.getCount(), at(ctx, i64, 1));
+    for (unsigned k = 1; k < 4; ++k)
+      LLVM::StoreOp::create(rw, loc, infoAt(k), at(ctx, i64, k + 1));
+    for (auto [k, s] : llvm::enumerate(a.getScalars()))
+      LLVM::StoreOp::create(rw, loc, s, at(ctx, i64, 5 + k));
+    // About 5 ns per element and step: chunks of some 64k element-steps.
+    Value grain = LLVM::SMaxOp::create(
+        rw, loc, b.constI64(64),
+        LLVM::SDivOp::create(rw, loc, b.constI64(65536),
+                             LLVM::SMaxOp::create(rw, loc, a.getCount(), b.constI64(1))));
+    Value fnAddr = LLVM::AddressOfOp::create(rw, loc, b.ptr(), kernel.getSymName());
+    b.call("rm_parallel_for", b.voidTy(), {i64, i64, b.ptr(), b.ptr()},
+           {infoAt(0), grain, fnAddr, ctx});
+    LLVM::BrOp::create(rw, loc, ValueRange{out}, sk.merge);
+    rw.setInsertionPointToStart(sk.fallback);
+    LLVM::BrOp::create(rw, loc, ValueRange{LLVM::ZeroOp::create(rw, loc, b.ptr())}, sk.merge);
+    rw.setInsertionPointToStart(sk.merge);
+    Value r = sk.result();
+    Value done = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::ne, r,
+                                      LLVM::ZeroOp::create(rw, loc, b.ptr()));
+    Value draw = op.getKeepDraw()
+                     ? LLVM::LoadOp::create(rw, loc, b.ptr(), drawSlot).getResult()
+                     : b.nullPtr();
+    rw.replaceOp(op, ValueRange{done, r, draw});
+    return success();
+  }
+};
+
 struct IndexScalarLowering : RtPattern<IndexScalarOp> {
   using RtPattern::RtPattern;
   LogicalResult matchAndRewrite(IndexScalarOp op, OpAdaptor a,
@@ -1942,7 +2109,8 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         RangeLowering, RangeCountLowering, RangeElementLowering, RangeLastLowering,
         ConcatLowering, IndexLowering, IndexScalarLowering, EndLowering,
         IndexAssignLowering, AllocVarLowering, LoadVarLowering,
-        FusedElementwiseLowering, FusedReduceLowering, AppendLowering,
+        FusedElementwiseLowering, FusedReduceLowering, FusedRngLoopLowering,
+        AppendLowering,
         IsDefinedLowering, StoreVarLowering, ClearVarLowering,
         ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,

@@ -925,3 +925,58 @@ Args bi_rng(int nargout, const Args &args) {
 }
 
 } // namespace runmat::rt
+
+// ---- the loop idiom (runmat.fused_rng_loop) --------------------------------------
+
+extern "C" rm_value *rm_rng_loop_prepare(rm_value *state, int64_t count,
+                                         int64_t ndims, const double *dims,
+                                         uint64_t *info, rm_value **lastDraw) {
+  using namespace runmat::rt;
+  const Value *s = reinterpret_cast<const Value *>(state);
+  if (!s || count < 1 || ndims < 1 || !dims || !info || s->cls != ClassId::Double ||
+      s->complex || s->csList || globalRng().type != RngType::Lcg)
+    return nullptr;
+  // The size randn(dims...) makes; anything unusual runs the loop itself
+  // (which raises randn's errors).
+  Dims d;
+  for (int64_t k = 0; k < ndims; ++k) {
+    double x = dims[k];
+    if (!(x >= 0) || x != std::floor(x) || x > 9007199254740992.0)
+      return nullptr;
+    d.push_back((int64_t)x);
+  }
+  if (d.size() == 1)
+    d.push_back(d[0]);
+  normalizeDims(d);
+  if (d != s->dims)
+    return nullptr;
+  try {
+    int64_t n = s->numel();
+    uint64_t steps = 2 * (uint64_t)((n + 1) / 2);
+    // The jump over one step as an affine map: lcgJump(x, steps) is
+    // mul * x + add for every x.
+    uint64_t add = lcgJump(0, steps), mul = lcgJump(1, steps) - add;
+    RngState &g = globalRng();
+    info[0] = (uint64_t)n, info[1] = g.lcg, info[2] = mul, info[3] = add;
+    ValueRef r = copyValue(*s);
+    ValueRef z;
+    if (lastDraw)
+      z = newArray(ClassId::Double, s->dims);
+    uint64_t st = g.lcg;
+    for (int64_t t = 0; t + 1 < count; ++t)
+      st = mul * st + add;
+    if (z)
+      lcgNormals(st, 0, n, z->re.data());
+    g.lcg = mul * st + add;
+    if (lastDraw)
+      *lastDraw = reinterpret_cast<rm_value *>(z.release());
+    return reinterpret_cast<rm_value *>(r.release());
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+extern "C" void rm_lcg_normals(uint64_t state, int64_t k0, int64_t n, double *out) {
+  if (n > 0 && out)
+    runmat::rt::lcgNormals(state, k0, n, out);
+}

@@ -213,6 +213,23 @@ rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
  * of its chunk sums in order (the partials are freed); a mean's outputs are
  * divided by the count, a single result rounded to single. */
 void rm_fused_reduce_finish(rm_value *out, int32_t kind, int64_t *layout);
+/* The loop idiom (runmat.fused_rng_loop): `count` steps of
+ * `Z = randn(dims); S = f(S, Z, ...)`. When `state` is a real double array
+ * of the size the `ndims` size values `dims` give (as randn would make it),
+ * count >= 1 and the current generator is the LCG: a copy of state (owned)
+ * for the kernel to update in place, with info = {numel, s0 (the LCG state
+ * before the loop), mul, add (the jump over one step's draws,
+ * 2*ceil(numel/2) uniforms, as the affine map s -> mul*s + add)}, the
+ * generator advanced past all count steps, and, when `lastDraw` is not
+ * NULL, *lastDraw = the last step's randn array (owned); otherwise NULL
+ * (the loop runs as written). */
+rm_value *rm_rng_loop_prepare(rm_value *state, int64_t count, int64_t ndims,
+                              const double *dims, uint64_t *info,
+                              rm_value **lastDraw);
+/* Normals k0 .. k0+n-1 (k0 even) of the randn call that starts from LCG
+ * state `state`, into out[0 .. n-1]: the numbers randn would give. */
+void rm_lcg_normals(uint64_t state, int64_t k0, int64_t n, double *out);
+
 /* A compiled loop over elements [begin, end) of a fused region; ctx holds
  * its pointers and scalars. */
 typedef void (*rm_kernel_fn)(void *ctx, int64_t begin, int64_t end);
