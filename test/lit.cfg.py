@@ -18,6 +18,8 @@ config.substitutions.append(("%runmat-jit", os.path.join(tools, "runmat-jit")))
 config.substitutions.append(("%runmatc", os.path.join(tools, "runmatc")))
 config.substitutions.append(("FileCheck", os.path.join(config.llvm_tools_dir, "FileCheck")))
 config.substitutions.append(("%not", os.path.join(config.llvm_tools_dir, "not")))
+config.substitutions.append(("%mlir-translate",
+                             os.path.join(config.llvm_tools_dir, "mlir-translate")))
 # Run a .m program through the JIT and through a runmatc executable; both
 # must print the same thing, which FileCheck then checks. Linking each
 # executable is the slow part of the suite: `lit --param runmat_aot=0` runs
@@ -41,6 +43,19 @@ except OSError:
 for _f in ("avx2", "avx512f"):
     if _f in _flags:
         config.available_features.add(_f)
+# A Vulkan loader and a driver (Mesa's lavapipe in CI): GPU tests need them.
+import ctypes, glob
+try:
+    ctypes.CDLL("libvulkan.so.1")
+    if glob.glob("/usr/share/vulkan/icd.d/*.json") or os.environ.get("VK_ICD_FILENAMES") \
+            or os.environ.get("VK_DRIVER_FILES"):
+        config.available_features.add("vulkan")
+except OSError:
+    pass
+for _v in ("VK_ICD_FILENAMES", "VK_DRIVER_FILES"):
+    if _v in os.environ:
+        config.environment[_v] = os.environ[_v]
+config.environment["RUNMAT_PIPELINE_CACHE"] = "0"  # no files in $HOME
 # Python helpers under test/Inputs (excluded from discovery).
 config.substitutions.append(("%python", sys.executable))
 # %expect-exit N CMD...: CMD must exit with exactly status N (not a signal).

@@ -54,6 +54,8 @@ bool runmat::parseEmitStage(const std::string &s, EmitStage &out) {
     out = EmitStage::MLIRLowered;
   else if (s == "llvm")
     out = EmitStage::LLVM;
+  else if (s == "spirv")
+    out = EmitStage::SPIRV;
   else
     return false;
   return true;

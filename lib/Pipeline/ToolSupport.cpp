@@ -1,4 +1,5 @@
 //===- ToolSupport.cpp - Command lines and stages shared by the tools -----===//
+#include "runmat/Conversion/RunMatToSPIRV/ElementwiseKernel.h"
 #include "runmat/Pipeline/ToolSupport.h"
 #include "runmat/Frontend/PathResolver.h"
 
@@ -30,7 +31,7 @@ bool runmat::parseDriverArgs(int argc, char **argv, const char *tool,
     } else if (a.rfind("--emit=", 0) == 0) {
       if (!parseEmitStage(a.substr(7), out.emit)) {
         std::cerr << tool << ": error: unknown stage '" << a.substr(7)
-                  << "' (expected ast, mlir, mlir-lowered or llvm)\n";
+                  << "' (expected ast, mlir, mlir-lowered, llvm or spirv)\n";
         return false;
       }
     } else if (allowOutput && a == "-o") {
@@ -76,6 +77,24 @@ int runmat::compileToStage(mlir::MLIRContext &ctx, const DriverArgs &args,
   if (args.emit == EmitStage::MLIR) {
     module->print(llvm::outs());
     llvm::outs() << "\n";
+    return 0;
+  }
+  if (args.emit == EmitStage::SPIRV) {
+    // The GPU kernels of the fused regions, as SPIR-V dialect text (the
+    // binaries embedded in the module are these, serialized).
+    if (mlir::failed(optimizeModule(*module, args.opts))) {
+      std::cerr << "error: internal: lowering failed\n";
+      return 1;
+    }
+    unsigned n = 0;
+    module->walk([&](FusedElementwiseOp op) {
+      std::string text;
+      llvm::outs() << "// kernel " << n++ << " at " << op.getLoc() << "\n";
+      if (mlir::succeeded(buildElementwiseSPIRV(op, &text)))
+        llvm::outs() << text << "\n";
+      else
+        llvm::outs() << "// (none: the region runs on the CPU)\n\n";
+    });
     return 0;
   }
   if (mlir::failed(optimizeModule(*module, args.opts)) ||

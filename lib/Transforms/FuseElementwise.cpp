@@ -88,7 +88,12 @@ bool isElementwise(Operation *op) {
       return false;
     if (b.getArgs().size() == 2)
       return b.getCallee() == "max" || b.getCallee() == "min";
-    return b.getArgs().size() == 1 && isFusableBuiltin(b.getCallee());
+    if (b.getArgs().size() != 1)
+      return false;
+    // sqrt stays real where its argument cannot be negative (abs(.), ...).
+    if (b.getCallee() == "sqrt")
+      return nonNegativeArray(b.getArgs()[0]);
+    return isFusableBuiltin(b.getCallee());
   }
   return false;
 }
@@ -97,7 +102,8 @@ bool isElementwise(Operation *op) {
 /// Line markers may: the fallback repeats them (below), so an error still
 /// names its statement's line.
 bool isInert(Operation *op) {
-  return isa<arith::ConstantOp, LoadVarOp, BoxOp, ReleaseOp, LineOp>(op);
+  return isa<arith::ConstantOp, LoadVarOp, BoxOp, ReleaseOp, LineOp>(op) ||
+         isPureScalar(op);
 }
 
 struct FuseElementwisePass
@@ -231,6 +237,8 @@ struct FuseElementwisePass
           colonAllBase(user0->getResult(0)) == root->getResult(0))
         user0 = soleRealUser(user0->getResult(0)); // sum(x(:))
       bool feedsReduction = isFusableReduction(user0, dim);
+      if (!contiguous(ops, shared))
+        trimToContiguous(ops, shared);
       if ((ops.size() < 2 && !feedsReduction) || !contiguous(ops, shared)) {
         // Without its shared operations, the tree is what it was before.
         if (!shared.empty()) {
@@ -255,6 +263,47 @@ struct FuseElementwisePass
         done.insert(d);
         eraseIfOnlyReleased(d->getResult(0));
       }
+  }
+
+  /// Drops the operations that come before the last operation with an
+  /// effect between the tree's first owned operation and its root (they
+  /// become leaves, computed where they are), then the shared operations no
+  /// remaining one uses. A chain spread over statements with other work
+  /// between them keeps its part after that work.
+  static void trimToContiguous(SmallVectorImpl<Operation *> &ops,
+                               llvm::SmallPtrSetImpl<Operation *> &shared) {
+    llvm::SmallPtrSet<Operation *, 16> in(ops.begin(), ops.end());
+    Operation *first = nullptr, *blocker = nullptr;
+    for (Operation *op : ops)
+      if (!shared.count(op)) {
+        first = op;
+        break;
+      }
+    for (Operation *op = first; op != ops.back(); op = op->getNextNode())
+      if (!in.count(op) && !isInert(op))
+        blocker = op;
+    if (!blocker)
+      return;
+    llvm::erase_if(ops, [&](Operation *op) {
+      return !shared.count(op) && op->isBeforeInBlock(blocker);
+    });
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      llvm::SmallPtrSet<Operation *, 16> kept(ops.begin(), ops.end());
+      for (Operation *d : llvm::make_early_inc_range(shared)) {
+        if (!kept.count(d))
+          continue;
+        bool used = llvm::any_of(d->getResult(0).getUsers(), [&](Operation *u) {
+          return u != d && kept.count(u);
+        });
+        if (!used) {
+          llvm::erase(ops, d);
+          shared.erase(d);
+          changed = true;
+        }
+      }
+    }
   }
 
   /// The tree without shared operations: operands whose only user is the

@@ -95,18 +95,6 @@ std::optional<ForLoop> matchLoop(Block *header) {
   return l;
 }
 
-/// Arithmetic on native scalars (`-1e-4`, `a * b`): no effect, computed
-/// again before the loop when its operands are loop-invariant.
-bool isPureScalar(Operation *op) {
-  if (op->getNumResults() != 1 || !op->getResult(0).getType().isF64() ||
-      llvm::any_of(op->getOperandTypes(), [](Type t) { return !t.isF64(); }))
-    return false;
-  StringRef ns = op->getDialect() ? op->getDialect()->getNamespace() : "";
-  return ns == "arith" || ns == "math" ||
-         isa<PlusOp, MinusOp, TimesOp, MTimesOp, RDivideOp, MRDivideOp, LDivideOp,
-             NegOp, PowerOp>(op);
-}
-
 struct FuseLoopIdiomPass
     : runmat::impl::FuseLoopIdiomPassBase<FuseLoopIdiomPass> {
   using FuseLoopIdiomPassBase::FuseLoopIdiomPassBase;

@@ -64,6 +64,18 @@ inline void eraseIfOnlyReleased(mlir::Value v) {
   def->erase();
 }
 
+/// Arithmetic on native scalars (`1 / 2.2`, `a * b`): no effect, so it may
+/// sit inside a fused tree's span, or be computed again elsewhere.
+inline bool isPureScalar(mlir::Operation *op) {
+  if (op->getNumResults() != 1 || !op->getResult(0).getType().isF64() ||
+      llvm::any_of(op->getOperandTypes(), [](mlir::Type t) { return !t.isF64(); }))
+    return false;
+  llvm::StringRef ns = op->getDialect() ? op->getDialect()->getNamespace() : "";
+  return ns == "arith" || ns == "math" ||
+         mlir::isa<PlusOp, MinusOp, TimesOp, MTimesOp, RDivideOp, MRDivideOp,
+                   LDivideOp, NegOp, PowerOp>(op);
+}
+
 /// `v(:)`: the base of a `runmat.index` by one colon, or null.
 inline mlir::Value colonAllBase(mlir::Value v) {
   auto ix = v.getDefiningOp<IndexOp>();

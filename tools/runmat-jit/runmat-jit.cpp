@@ -25,7 +25,7 @@ static const char *kHelp =
     "OPTIONS:\n"
     "  -O0 ... -O3   optimisation level (default -O2)\n"
     "  --emit=STAGE  print a stage instead of running: ast, mlir,\n"
-    "                mlir-lowered, llvm\n"
+    "                mlir-lowered, llvm, spirv (the GPU kernels)\n"
     "  --list-builtins  print the builtin table as Markdown (docs/builtins.md)\n"
     "  --help        this text\n"
     "  --version     the RunMat version\n";

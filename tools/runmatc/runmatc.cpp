@@ -24,7 +24,7 @@ static const char *kHelp =
     "OPTIONS:\n"
     "  -o EXE        output executable (default: FILE without .m)\n"
     "  -O0 ... -O3   optimisation level (default -O2)\n"
-    "  --emit=STAGE  print a stage instead: ast, mlir, mlir-lowered, llvm\n"
+    "  --emit=STAGE  print a stage instead: ast, mlir, mlir-lowered, llvm,\n                spirv (the GPU kernels)\n"
     "  --help        this text\n"
     "  --version     the RunMat version\n";
 

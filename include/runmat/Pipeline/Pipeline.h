@@ -30,8 +30,8 @@ class TargetMachine;
 namespace runmat {
 
 /// A stop point of the pipeline (`--emit=`).
-enum class EmitStage { None, AST, MLIR, MLIRLowered, LLVM };
-/// Parses "ast", "mlir", "mlir-lowered", "llvm"; false when unknown.
+enum class EmitStage { None, AST, MLIR, MLIRLowered, LLVM, SPIRV };
+/// Parses "ast", "mlir", "mlir-lowered", "llvm", "spirv"; false when unknown.
 bool parseEmitStage(const std::string &s, EmitStage &out);
 
 struct PipelineOptions {

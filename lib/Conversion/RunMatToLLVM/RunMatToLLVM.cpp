@@ -9,6 +9,7 @@
 
 #include "RunMat/RunMatOps.h"
 #include "runmat/rt/abi.h"
+#include "runmat/Conversion/RunMatToSPIRV/ElementwiseKernel.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVM.h"
@@ -95,6 +96,23 @@ struct RtBuilder {
       global = LLVM::GlobalOp::create(rw, m.getLoc(), type, /*isConstant=*/true,
                                       LLVM::Linkage::Private, name,
                                       rw.getStringAttr(data), /*alignment=*/1);
+    }
+    return LLVM::AddressOfOp::create(rw, loc, global);
+  }
+
+  /// The address of a private constant holding `bytes` (4-byte aligned: a
+  /// SPIR-V binary), shared by every use of the same bytes in the module.
+  Value blob(StringRef bytes) {
+    ModuleOp m = module();
+    std::string name = "__rm_blob_" + llvm::utohexstr(llvm::xxh3_64bits(bytes), true);
+    auto global = m.lookupSymbol<LLVM::GlobalOp>(name);
+    if (!global) {
+      OpBuilder::InsertionGuard g(rw);
+      rw.setInsertionPointToStart(m.getBody());
+      auto type = LLVM::LLVMArrayType::get(IntegerType::get(ctx(), 8), bytes.size());
+      global = LLVM::GlobalOp::create(rw, m.getLoc(), type, /*isConstant=*/true,
+                                      LLVM::Linkage::Private, name,
+                                      rw.getStringAttr(bytes), /*alignment=*/4);
     }
     return LLVM::AddressOfOp::create(rw, loc, global);
   }
@@ -978,8 +996,12 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
         arrays.push_back(conv);
     }
     Value layout = b.entryAlloca(b.i64(), 2 + 2 * arrays.size());
+    Value arrayPtrs = b.ptrArray(arrays);
     Value out = b.call("rm_fused_prepare", b.ptr(), {b.i64(), b.ptr(), b.ptr()},
-                       {b.constI64(arrays.size()), b.ptrArray(arrays), layout});
+                       {b.constI64(arrays.size()), arrayPtrs, layout});
+    // The GPU kernel, when the body has an exact f64 SPIR-V form: the
+    // runtime decides whether it runs (rm_gpu_elementwise), else the CPU's.
+    FailureOr<SmallVector<uint32_t>> spirv = buildElementwiseSPIRV(op);
 
     // The loops are outlined into kernels that rm_parallel_for runs over
     // chunks, across threads for large arrays: a linear one for arrays of
@@ -994,6 +1016,29 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
 
     FusedSkeleton sk(rw, b, loc, out);
     Block *merge = sk.merge, *fallback = sk.fallback;
+    if (succeeded(spirv)) {
+      StringRef bytes(reinterpret_cast<const char *>(spirv->data()),
+                      spirv->size() * sizeof(uint32_t));
+      SmallVector<Value> scalarInputs;
+      for (auto [orig, conv] : llvm::zip(op.getInputs(), a.getInputs()))
+        if (!isa<ValueType>(orig.getType()))
+          scalarInputs.push_back(conv);
+      Value scalars = b.entryAlloca(b.f64(), std::max<size_t>(1, scalarInputs.size()));
+      for (auto [k, v] : llvm::enumerate(scalarInputs))
+        LLVM::StoreOp::create(rw, loc, v,
+                              LLVM::GEPOp::create(rw, loc, b.ptr(), b.f64(), scalars,
+                                                  ArrayRef<LLVM::GEPArg>{(int32_t)k}));
+      Value done = b.call(
+          "rm_gpu_elementwise", b.i32(),
+          {b.ptr(), b.i64(), b.ptr(), b.i64(), b.ptr(), b.i64(), b.ptr(), b.ptr()},
+          {b.blob(bytes), b.constI64(spirv->size()), out, b.constI64(arrays.size()),
+           arrayPtrs, b.constI64(scalarInputs.size()), scalars, layout});
+      Block *cpu = sk.block();
+      Value onGpu = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::ne, done,
+                                         b.constI32(0));
+      LLVM::CondBrOp::create(rw, loc, onGpu, merge, ValueRange{out}, cpu, ValueRange{});
+      rw.setInsertionPointToStart(cpu);
+    }
     Block *linear = sk.block({b.ptr()});
     Block *expanding = sk.block({b.ptr()});
     Value outBegin = headerField(rw, loc, out, RM_LAYOUT_DATA_BEGIN, b.ptr());
