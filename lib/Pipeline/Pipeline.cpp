@@ -1,4 +1,5 @@
 //===- Pipeline.cpp - The compiler pipelines the tools share --------------===//
+#include <deque>
 #include "runmat/Pipeline/Pipeline.h"
 
 #include <cstdio>
@@ -142,9 +143,12 @@ void runmat::initNativeTarget() {
 /// element by element runs 3x slower (7.0 against 2.4 ns per element) than
 /// with AVX2 code; see docs/architecture.md, "Code generation target".
 std::string runmat::hostFeatureString() {
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
   const char *env = std::getenv("RUNMAT_AVX512");
-  bool avx512 = env && std::string(env) == "1";
+  return hostFeatureString(env && std::string(env) == "1");
+}
+
+std::string runmat::hostFeatureString(bool avx512) {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
   std::string featureStr;
   for (auto &f : features) {
     llvm::StringRef name = f.first();
@@ -237,9 +241,58 @@ static llvm::ArrayRef<llvm::VecDesc> glibcVectorFunctions() {
                    std::nullopt);
     v.emplace_back("hypot", "_ZGVdN4vv_hypot", four, false, "_ZGV_LLVM_N4vv",
                    std::nullopt);
+    if (!features.lookup("avx512f"))
+      return v;
+    // The AVX-512 variants (_ZGVe, 8 doubles), for the fused kernels, which
+    // are compiled for AVX-512 (see withAvx512Kernels); functions compiled
+    // for AVX2 never form 8-double vectors, so they never call these.
+    auto eight = llvm::ElementCount::getFixed(8);
+    static std::deque<std::string> names; // VecDesc keeps StringRefs
+    auto addE = [&](const char *scalar, const std::string &vec, bool binary) {
+      names.push_back(vec);
+      v.emplace_back(scalar, names.back(), eight, false,
+                     binary ? "_ZGV_LLVM_N8vv" : "_ZGV_LLVM_N8v", std::nullopt);
+    };
+    static const char *const basic[][2] = {{"sin", "llvm.sin.f64"},
+                                           {"cos", "llvm.cos.f64"},
+                                           {"tan", "llvm.tan.f64"},
+                                           {"exp", "llvm.exp.f64"},
+                                           {"log", "llvm.log.f64"}};
+    for (auto &f : basic)
+      for (const char *name : f)
+        addE(name, std::string("_ZGVeN8v_") + f[0], false);
+    for (auto &f : unary)
+      for (int k = 0; k < 2; ++k)
+        if (f[k])
+          addE(f[k], std::string("_ZGVeN8v_") + f[0], false);
+    for (const char *name : {"pow", "llvm.pow.f64"})
+      addE(name, "_ZGVeN8vv_pow", true);
+    addE("atan2", "_ZGVeN8vv_atan2", true);
+    addE("hypot", "_ZGVeN8vv_hypot", true);
     return v;
   }();
   return fns;
+}
+
+/// The fused kernels (__rm_fused*) are compiled for AVX-512 where the host
+/// has it (unless RUNMAT_AVX512=0): their loops then run 8 doubles at a time
+/// with libmvec's _ZGVe functions. The rest of the module keeps AVX2 code
+/// (hostFeatureString: AVX-512's mask-register compares slow scalar code).
+static void withAvx512Kernels(llvm::Module &m) {
+  static const bool on = [] {
+    const char *env = std::getenv("RUNMAT_AVX512");
+    return llvm::sys::getHostCPUFeatures().lookup("avx512f") &&
+           !(env && std::string(env) == "0");
+  }();
+  if (!on)
+    return;
+  static const std::string features = runmat::hostFeatureString(true);
+  for (llvm::Function &f : m)
+    if (!f.isDeclaration() && f.getName().starts_with("__rm_fused")) {
+      f.addFnAttr("target-features", features);
+      f.addFnAttr("prefer-vector-width", "512");
+      f.addFnAttr("min-legal-vector-width", "512");
+    }
 }
 
 llvm::Error runmat::optimizeLLVMModule(llvm::Module &m, unsigned optLevel,
@@ -252,6 +305,7 @@ llvm::Error runmat::optimizeLLVMModule(llvm::Module &m, unsigned optLevel,
   pto.LoopVectorization = optLevel > 1;
   pto.SLPVectorization = optLevel > 1;
   llvm::PassBuilder pb(tm, pto);
+  withAvx512Kernels(m);
   // glibc's libmvec: the vectoriser may call its SIMD sin/cos/exp/log/pow
   // (results within its documented error, a few ulp at most) in loops over
   // array elements. Registered before the default analyses, so it wins.

@@ -81,6 +81,8 @@ llvm::Error optimizeLLVMModule(llvm::Module &m, unsigned optLevel,
 /// The "+f,-g,..." feature string hostTargetMachine uses: the host's
 /// features, AVX-512 off unless RUNMAT_AVX512=1 (see the definition).
 std::string hostFeatureString();
+/// The host's features, with or without its AVX-512 ones.
+std::string hostFeatureString(bool avx512);
 
 /// A context with every dialect RunMat uses loaded.
 void prepareContext(mlir::MLIRContext &ctx);
