@@ -181,14 +181,12 @@ struct FuseElementwisePass
     return true;
   }
 
-  /// Nothing but tree members and inert ops between the first operation the
-  /// tree owns and the root. A shared operation may sit before that, with
-  /// anything in between, as long as nothing there changes a variable it
-  /// reads (a variable read is borrowed: a store would free it).
-  static bool contiguous(ArrayRef<Operation *> ops,
-                         const llvm::SmallPtrSetImpl<Operation *> &shared) {
+  /// The last operation with an effect (not in the tree, not inert) between
+  /// the tree's first owned operation and its root, or null.
+  static Operation *lastBlocker(ArrayRef<Operation *> ops,
+                                const llvm::SmallPtrSetImpl<Operation *> &shared) {
     llvm::SmallPtrSet<Operation *, 16> in(ops.begin(), ops.end());
-    Operation *first = nullptr;
+    Operation *first = nullptr, *blocker = nullptr;
     for (Operation *op : ops)
       if (!shared.count(op)) {
         first = op;
@@ -196,7 +194,18 @@ struct FuseElementwisePass
       }
     for (Operation *op = first; op != ops.back(); op = op->getNextNode())
       if (!in.count(op) && !isInert(op))
-        return false;
+        blocker = op;
+    return blocker;
+  }
+
+  /// Nothing but tree members and inert ops between the first operation the
+  /// tree owns and the root. A shared operation may sit before that, with
+  /// anything in between, as long as nothing there changes a variable it
+  /// reads (a variable read is borrowed: a store would free it).
+  static bool contiguous(ArrayRef<Operation *> ops,
+                         const llvm::SmallPtrSetImpl<Operation *> &shared) {
+    if (lastBlocker(ops, shared))
+      return false;
     llvm::SmallPtrSet<Value, 4> slots;
     for (Operation *op : ops)
       if (shared.count(op))
@@ -272,16 +281,7 @@ struct FuseElementwisePass
   /// between them keeps its part after that work.
   static void trimToContiguous(SmallVectorImpl<Operation *> &ops,
                                llvm::SmallPtrSetImpl<Operation *> &shared) {
-    llvm::SmallPtrSet<Operation *, 16> in(ops.begin(), ops.end());
-    Operation *first = nullptr, *blocker = nullptr;
-    for (Operation *op : ops)
-      if (!shared.count(op)) {
-        first = op;
-        break;
-      }
-    for (Operation *op = first; op != ops.back(); op = op->getNextNode())
-      if (!in.count(op) && !isInert(op))
-        blocker = op;
+    Operation *blocker = lastBlocker(ops, shared);
     if (!blocker)
       return;
     llvm::erase_if(ops, [&](Operation *op) {

@@ -767,6 +767,32 @@ static YieldOp inlineElement(ConversionPatternRewriter &rw, RtBuilder &b,
   return bodyYield;
 }
 
+/// A new internal `void name_k(ptr ctx, i64 begin, i64 end)` (the first
+/// free k) at the end of the module: the signature rm_parallel_for calls.
+static LLVM::LLVMFuncOp newKernelFunction(ConversionPatternRewriter &rw,
+                                          RtBuilder &b, Operation *op,
+                                          StringRef prefix) {
+  ModuleOp m = op->getParentOfType<ModuleOp>();
+  std::string name;
+  for (unsigned k = 0;; ++k) {
+    name = (prefix + std::to_string(k)).str();
+    if (!m.lookupSymbol(name))
+      break;
+  }
+  OpBuilder::InsertionGuard guard(rw);
+  rw.setInsertionPointToEnd(m.getBody());
+  auto fnTy = LLVM::LLVMFunctionType::get(b.voidTy(), {b.ptr(), b.i64(), b.i64()});
+  return LLVM::LLVMFuncOp::create(rw, op->getLoc(), name, fnTy, LLVM::Linkage::Internal);
+}
+
+/// Field k (8 bytes each) of a kernel's ctx, as type t.
+static Value ctxField(ConversionPatternRewriter &rw, RtBuilder &b, Location loc,
+                      Value ctx, unsigned k, Type t) {
+  Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), ctx,
+                                ArrayRef<LLVM::GEPArg>{(int32_t)k});
+  return LLVM::LoadOp::create(rw, loc, t, p);
+}
+
 /// The control flow around a fused op: the block is split at the op; `cur`
 /// branches to `fallback` when `out` (the prepared result) is null, else to
 /// `fast`; both end by branching to `merge`, whose argument is the op's
@@ -872,17 +898,8 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
                                       FusedElementwiseOp op, RtBuilder &b,
                                       bool expand, bool copy, bool single) {
     Location loc = op.getLoc();
-    ModuleOp m = op->getParentOfType<ModuleOp>();
-    std::string name;
-    for (unsigned k = 0;; ++k) {
-      name = "__rm_fused_kernel_" + std::to_string(k);
-      if (!m.lookupSymbol(name))
-        break;
-    }
+    auto fn = newKernelFunction(rw, b, op, "__rm_fused_kernel_");
     OpBuilder::InsertionGuard g(rw);
-    rw.setInsertionPointToEnd(m.getBody());
-    auto fnTy = LLVM::LLVMFunctionType::get(b.voidTy(), {b.ptr(), b.i64(), b.i64()});
-    auto fn = LLVM::LLVMFuncOp::create(rw, loc, name, fnTy, LLVM::Linkage::Internal);
     Region *region = &fn.getBody();
     Block *entry = rw.createBlock(region, {}, {b.ptr(), b.i64(), b.i64()},
                                   {loc, loc, loc});
@@ -900,11 +917,7 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
 
     // entry: the pointers, scalars (and R and the strides) out of ctx.
     rw.setInsertionPointToStart(entry);
-    auto load = [&](unsigned k, Type t) -> Value {
-      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.i64(), ctx,
-                                    ArrayRef<LLVM::GEPArg>{(int32_t)k});
-      return LLVM::LoadOp::create(rw, loc, t, p);
-    };
+    auto load = [&](unsigned k, Type t) { return ctxField(rw, b, loc, ctx, k, t); };
     Value outData = load(0, b.ptr());
     SmallVector<Value> data, rs, cs; // per input
     SmallVector<bool> isArray;
@@ -1130,17 +1143,8 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
                                       FusedReduceOp op, RtBuilder &b, int d,
                                       bool copy, bool single) {
     Location loc = op.getLoc();
-    ModuleOp m = op->getParentOfType<ModuleOp>();
-    std::string name;
-    for (unsigned k = 0;; ++k) {
-      name = "__rm_fused_reduce_kernel_" + std::to_string(k);
-      if (!m.lookupSymbol(name))
-        break;
-    }
+    auto fn = newKernelFunction(rw, b, op, "__rm_fused_reduce_kernel_");
     OpBuilder::InsertionGuard guard(rw);
-    rw.setInsertionPointToEnd(m.getBody());
-    auto fnTy = LLVM::LLVMFunctionType::get(b.voidTy(), {b.ptr(), b.i64(), b.i64()});
-    auto fn = LLVM::LLVMFuncOp::create(rw, loc, name, fnTy, LLVM::Linkage::Internal);
     Region *region = &fn.getBody();
     auto blk = [&](TypeRange args) {
       SmallVector<Location> locs(args.size(), loc);
@@ -1161,11 +1165,7 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
     unsigned nin = op.getInputs().size();
 
     rw.setInsertionPointToStart(entry);
-    auto load = [&](unsigned k, Type t) -> Value {
-      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), i64, ctx,
-                                    ArrayRef<LLVM::GEPArg>{(int32_t)k});
-      return LLVM::LoadOp::create(rw, loc, t, p);
-    };
+    auto load = [&](unsigned k, Type t) { return ctxField(rw, b, loc, ctx, k, t); };
     Value outData = load(0, b.ptr());
     SmallVector<Value> data, rs, cs;
     SmallVector<bool> isArray;
@@ -1424,18 +1424,9 @@ struct FusedRngLoopLowering : RtPattern<FusedRngLoopOp> {
   static LLVM::LLVMFuncOp buildKernel(ConversionPatternRewriter &rw,
                                       FusedRngLoopOp op, RtBuilder &b) {
     Location loc = op.getLoc();
-    ModuleOp m = op->getParentOfType<ModuleOp>();
-    std::string name;
-    for (unsigned k = 0;; ++k) {
-      name = "__rm_fused_rng_loop_kernel_" + std::to_string(k);
-      if (!m.lookupSymbol(name))
-        break;
-    }
+    auto fn = newKernelFunction(rw, b, op, "__rm_fused_rng_loop_kernel_");
     OpBuilder::InsertionGuard guard(rw);
-    rw.setInsertionPointToEnd(m.getBody());
     Type i64 = b.i64(), f64 = b.f64(), ptr = b.ptr();
-    auto fnTy = LLVM::LLVMFunctionType::get(b.voidTy(), {ptr, i64, i64});
-    auto fn = LLVM::LLVMFuncOp::create(rw, loc, name, fnTy, LLVM::Linkage::Internal);
     Region *region = &fn.getBody();
     auto blk = [&](TypeRange args) {
       SmallVector<Location> locs(args.size(), loc);
@@ -1448,11 +1439,7 @@ struct FusedRngLoopLowering : RtPattern<FusedRngLoopOp> {
     Value ctx = entry->getArgument(0), begin = entry->getArgument(1),
           end = entry->getArgument(2);
     rw.setInsertionPointToStart(entry);
-    auto load = [&](unsigned k, Type t) -> Value {
-      Value p = LLVM::GEPOp::create(rw, loc, ptr, i64, ctx,
-                                    ArrayRef<LLVM::GEPArg>{(int32_t)k});
-      return LLVM::LoadOp::create(rw, loc, t, p);
-    };
+    auto load = [&](unsigned k, Type t) { return ctxField(rw, b, loc, ctx, k, t); };
     Value out = load(0, ptr), count = load(1, i64), s0 = load(2, i64),
           mul = load(3, i64), add = load(4, i64);
     SmallVector<Value> scalars;
