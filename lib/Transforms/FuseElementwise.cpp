@@ -200,18 +200,25 @@ struct FuseElementwisePass
 
   /// Nothing but tree members and inert ops between the first operation the
   /// tree owns and the root. A shared operation may sit before that, with
-  /// anything in between, as long as nothing there changes a variable it
-  /// reads (a variable read is borrowed: a store would free it).
+  /// anything in between that changes no variable holding its operands.
   static bool contiguous(ArrayRef<Operation *> ops,
                          const llvm::SmallPtrSetImpl<Operation *> &shared) {
     if (lastBlocker(ops, shared))
       return false;
+    // A shared operation is computed again at the root: nothing between
+    // may store or clear a variable that keeps one of its operands alive
+    // (a variable read is borrowed, and so is a value runmat-forward-
+    // variables passed on from a store while only the variable held it).
     llvm::SmallPtrSet<Value, 4> slots;
     for (Operation *op : ops)
       if (shared.count(op))
-        for (Value v : op->getOperands())
+        for (Value v : op->getOperands()) {
           if (auto ld = v.getDefiningOp<LoadVarOp>())
             slots.insert(ld.getSlot());
+          for (Operation *u : v.getUsers())
+            if (auto st = dyn_cast<StoreVarOp>(u))
+              slots.insert(st.getSlot());
+        }
     if (slots.empty())
       return true;
     for (Operation *op = ops.front(); op != ops.back(); op = op->getNextNode())
