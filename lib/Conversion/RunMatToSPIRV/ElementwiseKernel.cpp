@@ -24,6 +24,7 @@
 
 #include "RunMat/RunMatOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SPIRV/IR/SPIRVDialect.h"
 #include "mlir/Dialect/SPIRV/IR/SPIRVOps.h"
@@ -31,6 +32,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Target/SPIRV/Serialization.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -188,18 +190,40 @@ public:
       return result(op("spirv.GL.Trunc", {arg(0)}));
     if (isa<math::SqrtOp>(o))
       return result(op("spirv.GL.Sqrt", {arg(0)}));
-    if (isa<math::RoundOp>(o)) {
-      // Half away from zero: trunc(x), plus sign(x) when |x - trunc(x)| >=
-      // 0.5 (exact in doubles; GLSL's Round leaves halves to the device).
-      std::string x = arg(0);
-      std::string t = op("spirv.GL.Trunc", {x});
-      std::string d = op("spirv.GL.FAbs", {op("spirv.FSub", {x, t})});
-      std::string up = cmp("spirv.FOrdGreaterThanEqual", d, constant(0.5));
-      std::string s = select(cmp("spirv.FOrdLessThan", x, constant(0.0)),
-                             constant(-1.0), constant(1.0));
-      return result(select(up, op("spirv.FAdd", {t, s}), t));
+    // convert-math-to-libm runs before the lowering that builds kernels:
+    // the same operations as libm calls.
+    if (auto call = dyn_cast<func::CallOp>(o)) {
+      if (call.getNumResults() != 1 || call.getNumOperands() != 1 ||
+          !call.getResult(0).getType().isF64())
+        return failure();
+      StringRef callee = call.getCallee();
+      StringRef gl = llvm::StringSwitch<StringRef>(callee)
+                         .Case("fabs", "spirv.GL.FAbs")
+                         .Case("floor", "spirv.GL.Floor")
+                         .Case("ceil", "spirv.GL.Ceil")
+                         .Case("trunc", "spirv.GL.Trunc")
+                         .Case("sqrt", "spirv.GL.Sqrt")
+                         .Default("");
+      if (!gl.empty())
+        return result(op(gl, {arg(0)}));
+      if (callee == "round")
+        return result(roundAway(arg(0)));
+      return failure();
     }
+    if (isa<math::RoundOp>(o))
+      return result(roundAway(arg(0)));
     return failure();
+  }
+
+  /// Half away from zero: trunc(x), plus sign(x) when |x - trunc(x)| >= 0.5
+  /// (exact in doubles; GLSL's Round leaves halves to the device).
+  std::string roundAway(const std::string &x) {
+    std::string t = op("spirv.GL.Trunc", {x});
+    std::string d = op("spirv.GL.FAbs", {op("spirv.FSub", {x, t})});
+    std::string up = cmp("spirv.FOrdGreaterThanEqual", d, constant(0.5));
+    std::string s = select(cmp("spirv.FOrdLessThan", x, constant(0.0)),
+                           constant(-1.0), constant(1.0));
+    return select(up, op("spirv.FAdd", {t, s}), t);
   }
 
 private:

@@ -77,6 +77,8 @@ extern "C" int32_t rm_gpu_elementwise(const uint32_t *spirv, int64_t words,
   if (n == 0 || n > 0xFFFFFFFFull)
     return 0;
   const size_t bytes = n * sizeof(double);
+  if (bytes > p->info().maxStorageBufferRange)
+    return 0; // one binding cannot cover it (lavapipe: 128 MiB)
   Kernel *k = p->kernel(spirv, (size_t)words, "main", (uint32_t)(1 + narrays),
                         (uint32_t)(8 + 8 * nscalars));
   if (!k)
