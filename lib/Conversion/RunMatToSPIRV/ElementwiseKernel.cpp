@@ -15,8 +15,8 @@
 // runmat-lower-scalar-builtins: runmat arithmetic on f64, arith constants,
 // comparisons, selects, NaN-ignoring max/min, and math abs, floor, ceil,
 // trunc, round, sqrt. Each becomes the SPIR-V operation with the CPU's
-// IEEE result (exactly rounded + - * / and sqrt, exact floor/ceil/trunc;
-// round half away from zero made from trunc). Transcendental functions
+// IEEE result (exactly rounded + - * / and sqrt, exact floor/ceil; trunc
+// made from floor and ceil, round half away from zero from trunc). Transcendental functions
 // have no f64 form in GLSL.std.450: a body that calls one gets no kernel.
 //
 //===----------------------------------------------------------------------===//
@@ -187,7 +187,7 @@ public:
     if (isa<math::CeilOp>(o))
       return result(op("spirv.GL.Ceil", {arg(0)}));
     if (isa<math::TruncOp>(o))
-      return result(op("spirv.GL.Trunc", {arg(0)}));
+      return result(truncOf(arg(0)));
     if (isa<math::SqrtOp>(o))
       return result(op("spirv.GL.Sqrt", {arg(0)}));
     // convert-math-to-libm runs before the lowering that builds kernels:
@@ -201,13 +201,14 @@ public:
                          .Case("fabs", "spirv.GL.FAbs")
                          .Case("floor", "spirv.GL.Floor")
                          .Case("ceil", "spirv.GL.Ceil")
-                         .Case("trunc", "spirv.GL.Trunc")
                          .Case("sqrt", "spirv.GL.Sqrt")
                          .Default("");
       if (!gl.empty())
         return result(op(gl, {arg(0)}));
       if (callee == "round")
         return result(roundAway(arg(0)));
+      if (callee == "trunc")
+        return result(truncOf(arg(0)));
       return failure();
     }
     if (isa<math::RoundOp>(o))
@@ -217,8 +218,15 @@ public:
 
   /// Half away from zero: trunc(x), plus sign(x) when |x - trunc(x)| >= 0.5
   /// (exact in doubles; GLSL's Round leaves halves to the device).
+  /// trunc(x): floor for x >= 0, ceil otherwise (GLSL.std.450's Trunc has
+  /// no op in MLIR's SPIR-V dialect). Exact; NaN and -0 as trunc's.
+  std::string truncOf(const std::string &x) {
+    return select(cmp("spirv.FOrdGreaterThanEqual", x, constant(0.0)),
+                  op("spirv.GL.Floor", {x}), op("spirv.GL.Ceil", {x}));
+  }
+
   std::string roundAway(const std::string &x) {
-    std::string t = op("spirv.GL.Trunc", {x});
+    std::string t = truncOf(x);
     std::string d = op("spirv.GL.FAbs", {op("spirv.FSub", {x, t})});
     std::string up = cmp("spirv.FOrdGreaterThanEqual", d, constant(0.5));
     std::string s = select(cmp("spirv.FOrdLessThan", x, constant(0.0)),
