@@ -4,10 +4,9 @@
 % RUN: diff %t.cpu %t.gpu
 % RUN: FileCheck %s --check-prefix=STATS < %t.stats
 % abs, floor, ceil, fix and round reach the kernel builder as libm calls
-% or math ops (fix and round made from floor and ceil: MLIR's SPIR-V
-% dialect has no GLSL Trunc)
-% (convert-math-to-libm runs first): each of these regions must still run
-% on the GPU, and print what the CPU prints.
+% (convert-math-to-libm runs first); fix and round are made from floor and
+% ceil (MLIR's SPIR-V dialect has no GLSL Trunc). Each of these regions must
+% run on the GPU and print what the CPU prints.
 % STATS: gpu: 4 regions on
 x = ((0:999)' - 500) / 8;
 a = abs(x - 3) .* 2 + floor(x / 3);
