@@ -119,13 +119,14 @@ struct FuseElementwisePass
 
   /// The tree rooted at `root`, in block order (root last). An operand made
   /// by a fusable operation joins when the tree is its only user (it is
-  /// then computed in the tree alone), or, `shared`, when it is one cheap
-  /// arithmetic operation on values no fusable operation makes (`D = X -
-  /// m` read by two statements): each tree computes its own copy, and the
-  /// operation itself goes once no user is left (fan-out by recomputation,
-  /// cheaper than writing and reading D).
+  /// then computed in the tree alone), or, with `allowShared`, as one of
+  /// `shared` when it is one cheap arithmetic operation on values no
+  /// fusable operation makes (`D = X - m` read by two statements): each
+  /// tree computes its own copy, and the operation itself goes once no user
+  /// is left (fan-out by recomputation, cheaper than writing and reading D).
   SmallVector<Operation *> collectTree(Operation *root,
-                                       llvm::SmallPtrSetImpl<Operation *> &shared) {
+                                       llvm::SmallPtrSetImpl<Operation *> &shared,
+                                       bool allowShared) {
     llvm::SetVector<Operation *> tree;
     SmallVector<Operation *> work;
     tree.insert(root);
@@ -148,7 +149,7 @@ struct FuseElementwisePass
             continue;
           if (usersIn(v)) {
             shared.erase(d);
-          } else if (isCheap(d)) {
+          } else if (allowShared && isCheap(d)) {
             shared.insert(d);
           } else {
             continue;
@@ -243,8 +244,6 @@ struct FuseElementwisePass
       Operation *user = soleRealUser(root->getResult(0));
       if (user && user->getBlock() == &block && isElementwise(user))
         continue; // not a root: it belongs to its user's tree
-      llvm::SmallPtrSet<Operation *, 4> shared;
-      SmallVector<Operation *> ops = collectTree(root, shared);
       // One operation alone gains nothing, unless a sum or mean takes it
       // (runmat-fuse-reductions then folds it into the reduction).
       int64_t dim;
@@ -253,20 +252,22 @@ struct FuseElementwisePass
           colonAllBase(user0->getResult(0)) == root->getResult(0))
         user0 = soleRealUser(user0->getResult(0)); // sum(x(:))
       bool feedsReduction = isFusableReduction(user0, dim);
-      if (!contiguous(ops, shared))
-        trimToContiguous(ops, shared);
-      if ((ops.size() < 2 && !feedsReduction) || !contiguous(ops, shared)) {
-        // Without its shared operations, the tree is what it was before.
-        if (!shared.empty()) {
-          shared.clear();
-          llvm::SmallPtrSet<Operation *, 4> none;
-          ops = collectOwned(root);
-          if ((ops.size() < 2 && !feedsReduction) || !contiguous(ops, none))
-            continue;
-        } else {
-          continue;
-        }
+      // With shared operations first; when that tree cannot be fused, the
+      // tree without them.
+      llvm::SmallPtrSet<Operation *, 4> shared;
+      SmallVector<Operation *> ops;
+      bool ok = false;
+      for (bool allowShared : {true, false}) {
+        shared.clear();
+        ops = collectTree(root, shared, allowShared);
+        if (!contiguous(ops, shared))
+          trimToContiguous(ops, shared);
+        ok = (ops.size() >= 2 || feedsReduction) && contiguous(ops, shared);
+        if (ok || shared.empty())
+          break;
       }
+      if (!ok)
+        continue;
       for (Operation *op : ops)
         if (!shared.count(op))
           done.insert(op);
@@ -311,28 +312,6 @@ struct FuseElementwisePass
         }
       }
     }
-  }
-
-  /// The tree without shared operations: operands whose only user is the
-  /// tree.
-  SmallVector<Operation *> collectOwned(Operation *root) {
-    llvm::SetVector<Operation *> tree;
-    SmallVector<Operation *> work{root};
-    tree.insert(root);
-    while (!work.empty()) {
-      Operation *op = work.pop_back_val();
-      for (Value v : op->getOperands()) {
-        Operation *d = v.getDefiningOp();
-        if (!d || d->getBlock() != root->getBlock() || tree.count(d) ||
-            !isElementwise(d) || soleRealUser(v) != op)
-          continue;
-        tree.insert(d);
-        work.push_back(d);
-      }
-    }
-    SmallVector<Operation *> ops(tree.begin(), tree.end());
-    llvm::sort(ops, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
-    return ops;
   }
 
   void fuse(ArrayRef<Operation *> ops,
@@ -442,15 +421,10 @@ struct FuseElementwisePass
     // A leaf released between the tree's first operation and its root (a
     // value dropped after its last use in an earlier statement) must live
     // until the fused op has run.
-    SmallVector<Operation *> lateReleases;
-    for (Operation *op = ops.front(); op != root; op = op->getNextNode())
-      if (auto r = dyn_cast<ReleaseOp>(op)) {
-        Operation *d = r.getInput().getDefiningOp();
-        if (!d || !in.count(d))
-          lateReleases.push_back(op);
-      }
-    for (Operation *r : llvm::reverse(lateReleases))
-      r->moveAfter(fused);
+    moveReleasesAfter(ops.front(), root, fused, [&](Value v) {
+      Operation *d = v.getDefiningOp();
+      return d && in.count(d);
+    });
 
     // The tree goes; so do its intermediates' releases and unused boxes.
     root->getResult(0).replaceAllUsesWith(fused.getResult());

@@ -128,14 +128,9 @@ struct FuseReductionsPass
 
     // Values released between the chain and the reduction (inputs of the
     // chain among them) now live until the fused op has run.
-    SmallVector<Operation *> late;
-    for (Operation *op = chain->getNextNode(); op != red; op = op->getNextNode())
-      if (auto r = dyn_cast<ReleaseOp>(op))
-        if (r.getInput() != chain.getResult() &&
-            (!colon || r.getInput() != colon.getResult()))
-          late.push_back(op);
-    for (Operation *op : llvm::reverse(late))
-      op->moveAfter(fused);
+    moveReleasesAfter(chain, red, fused, [&](Value v) {
+      return v == chain.getResult() || (colon && v == colon.getResult());
+    });
 
     // The reduction and the chain go, with the chain's releases and the
     // dimension argument when nothing else uses it.

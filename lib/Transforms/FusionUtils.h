@@ -76,6 +76,24 @@ inline bool isPureScalar(mlir::Operation *op) {
                    LDivideOp, NegOp, PowerOp>(op);
 }
 
+/// Moves the runmat.release ops strictly between `from` and `to` (same
+/// block, `from` not after `to`) to just after `after`, in their order, except those `drops`
+/// names (values that go with the fused operations): a value released
+/// before a fused op that now runs later must live until it has run.
+inline void moveReleasesAfter(mlir::Operation *from, mlir::Operation *to,
+                              mlir::Operation *after,
+                              llvm::function_ref<bool(mlir::Value)> drops) {
+  llvm::SmallVector<mlir::Operation *> late;
+  if (from == to)
+    return;
+  for (mlir::Operation *op = from->getNextNode(); op != to; op = op->getNextNode())
+    if (auto r = mlir::dyn_cast<ReleaseOp>(op))
+      if (!drops(r.getInput()))
+        late.push_back(op);
+  for (mlir::Operation *op : llvm::reverse(late))
+    op->moveAfter(after);
+}
+
 /// `v(:)`: the base of a `runmat.index` by one colon, or null.
 inline mlir::Value colonAllBase(mlir::Value v) {
   auto ix = v.getDefiningOp<IndexOp>();

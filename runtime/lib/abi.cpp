@@ -849,19 +849,19 @@ rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
   RM_GUARD_BEGIN
   layout[0] = R, layout[1] = C, layout[2] = d;
   layout[3] = (fs.same ? 0 : 1) | (fs.single ? 2 : 0);
-  layout[4] = 0, layout[5] = count;
-  layout[6] = fs.single && !outDouble; // the result is single
-  layout[7] = d == 1 ? (R + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK : 0;
-  layout[8] = 0;
+  layout[4] = count;
+  layout[5] = fs.single && !outDouble; // the result is single
+  layout[6] = d == 1 ? (R + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK : 0;
+  layout[7] = 0;
   if (fs.same) {
     for (int64_t k = 0; k < n; ++k)
-      layout[9 + 2 * k] = 1, layout[10 + 2 * k] = R;
+      layout[8 + 2 * k] = 1, layout[9 + 2 * k] = R;
   } else {
-    fusedStrides(n, arrays, fs, layout + 9);
+    fusedStrides(n, arrays, fs, layout + 8);
   }
   ValueRef r = makeArray(ClassId::Double, outDims);
   if (d == 1)
-    layout[8] = (int64_t)(intptr_t) new double[(size_t)(C * layout[7])];
+    layout[7] = (int64_t)(intptr_t) new double[(size_t)(C * layout[6])];
   return out(std::move(r));
   RM_GUARD_END
 }
@@ -870,8 +870,8 @@ void rm_fused_reduce_finish(rm_value *outv, int32_t kind, int64_t *layout) {
   if (!outv)
     return;
   std::vector<double> &o = V(outv)->re;
-  if (double *partials = (double *)(intptr_t)layout[8]) {
-    int64_t nch = layout[7];
+  if (double *partials = (double *)(intptr_t)layout[7]) {
+    int64_t nch = layout[6];
     for (size_t j = 0; j < o.size(); ++j) {
       double total = 0;
       for (int64_t c = 0; c < nch; ++c)
@@ -879,14 +879,14 @@ void rm_fused_reduce_finish(rm_value *outv, int32_t kind, int64_t *layout) {
       o[j] = total;
     }
     delete[] partials;
-    layout[8] = 0;
+    layout[7] = 0;
   }
   if (kind == 1) {
-    double count = (double)layout[5];
+    double count = (double)layout[4];
     for (double &x : o)
       x /= count;
   }
-  if (layout[6]) {
+  if (layout[5]) {
     V(outv)->cls = ClassId::Single;
     for (double &x : o)
       x = castElement(x, ClassId::Single);

@@ -6,7 +6,7 @@
 // for single data, the single ones rounding through f32), the finish (the
 // mean's division), and the fallback.
 // CHECK-LABEL: llvm.func @r
-// CHECK: %[[N:.*]] = llvm.mlir.constant(11 : i64) : i64
+// CHECK: %[[N:.*]] = llvm.mlir.constant(10 : i64) : i64
 // CHECK-NEXT: %[[LA:.*]] = llvm.alloca %[[N]] x i64
 // CHECK: %[[OUT:.*]] = llvm.call @rm_fused_reduce_prepare(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[LA]])
 // CHECK: llvm.cond_br %{{.*}}, ^[[FB:bb[0-9]+]], ^[[FAST:bb[0-9]+]]

@@ -1320,7 +1320,7 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
       if (isa<ValueType>(orig.getType()))
         arrays.push_back(conv);
     }
-    Value layout = b.entryAlloca(b.i64(), 9 + 2 * arrays.size());
+    Value layout = b.entryAlloca(b.i64(), 8 + 2 * arrays.size());
     Value out = b.call("rm_fused_reduce_prepare", b.ptr(),
                        {b.i64(), b.ptr(), b.i32(), b.i32(), b.ptr()},
                        {b.constI64(arrays.size()), b.ptrArray(arrays),
@@ -1351,16 +1351,16 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
             k + 1);
     }
     Value R = layoutAt(0), C = layoutAt(1), d = layoutAt(2), flags = layoutAt(3),
-          nch = layoutAt(7);
+          nch = layoutAt(6);
     store(R, nin + 1);
     store(C, nin + 2);
     store(nch, nin + 3);
-    store(layoutAt(8), nin + 4);
+    store(layoutAt(7), nin + 4);
     for (unsigned k = 0; k < nin; ++k) {
       Value rsv = b.constI64(0), csv = b.constI64(0);
       if (arrayIndex[k] >= 0) {
-        rsv = layoutAt(9 + 2 * arrayIndex[k]);
-        csv = layoutAt(10 + 2 * arrayIndex[k]);
+        rsv = layoutAt(8 + 2 * arrayIndex[k]);
+        csv = layoutAt(9 + 2 * arrayIndex[k]);
       }
       store(rsv, nin + 5 + 2 * k);
       store(csv, nin + 6 + 2 * k);

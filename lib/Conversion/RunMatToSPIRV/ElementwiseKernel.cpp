@@ -37,6 +37,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
+#include <mutex>
 
 using namespace mlir;
 
@@ -337,11 +338,17 @@ FailureOr<SmallVector<uint32_t>> buildElementwiseSPIRV(FusedElementwiseOp op,
   if (text)
     *text = os.str();
 
-  // Parse and serialize in a context of its own (the caller's context may
-  // be in the middle of a conversion).
-  MLIRContext ctx;
-  ctx.loadDialect<spirv::SPIRVDialect>();
-  ctx.printOpOnDiagnostic(false);
+  // Parse and serialize in a context of their own (the caller's may be in
+  // the middle of a conversion), one for the process: made once, not per
+  // kernel (a lock keeps concurrent callers apart).
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  static MLIRContext &ctx = []() -> MLIRContext & {
+    auto *c = new MLIRContext(MLIRContext::Threading::DISABLED);
+    c->loadDialect<spirv::SPIRVDialect>();
+    c->printOpOnDiagnostic(false);
+    return *c;
+  }();
   ScopedDiagnosticHandler quiet(&ctx, [](Diagnostic &) { return success(); });
   OwningOpRef<ModuleOp> m = parseSourceString<ModuleOp>(os.str(), &ctx);
   if (!m)

@@ -962,9 +962,9 @@ extern "C" rm_value *rm_rng_loop_prepare(rm_value *state, int64_t count,
     ValueRef z;
     if (lastDraw)
       z = newArray(ClassId::Double, s->dims);
-    uint64_t st = g.lcg;
-    for (int64_t t = 0; t + 1 < count; ++t)
-      st = mul * st + add;
+    // The state before the last step, by one jump (the stream is periodic
+    // modulo 2^64, so the product may wrap).
+    uint64_t st = lcgJump(g.lcg, steps * (uint64_t)(count - 1));
     if (z)
       lcgNormals(st, 0, n, z->re.data());
     g.lcg = mul * st + add;

@@ -200,8 +200,8 @@ rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout);
  * their combined size is nonempty and the reduction is along the rows
  * (d = 1: R x C elements folded into C outputs, 'all' as one column) or the
  * columns of a matrix (d = 2: into R outputs), the result array (double
- * until the finish) with `layout` (9 + 2n int64s) = {R, C, d, flags (as
- * rm_fused_prepare's), 0, count (the mean's divisor), single result (single
+ * until the finish) with `layout` (8 + 2n int64s) = {R, C, d, flags (as
+ * rm_fused_prepare's), count (the mean's divisor), single result (single
  * data and not `outDouble`), nch, partials, then per array its row and
  * column strides}; otherwise NULL (fallback). For d = 1 each column is
  * nch = ceil(R / RM_SUM_CHUNK) chunks, and the compiled kernel writes chunk
