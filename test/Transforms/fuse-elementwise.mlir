@@ -157,3 +157,72 @@ func.func @native_operand(%x: !runmat.value) {
   runmat.release %1
   return
 }
+
+// -----
+
+// Fan-out by recomputation: D = x - m is read by two chains; each chain
+// computes its own copy (the minus appears in both bodies) and D itself
+// goes, as nothing else reads it.
+// CHECK-LABEL: func.func @fan_out
+// CHECK-SAME: (%[[X:.*]]: !runmat.value, %[[M:.*]]: !runmat.value)
+// CHECK-NOT: runmat.minus %[[X]]
+// CHECK: runmat.fused_elementwise(%[[X]], %[[M]]) : (!runmat.value, !runmat.value) body {
+// CHECK: runmat.minus
+// CHECK: runmat.times
+// CHECK: runmat.fused_elementwise(%[[X]], %[[M]]) : (!runmat.value, !runmat.value) body {
+// CHECK: runmat.minus
+// CHECK: runmat.plus
+// CHECK: return
+func.func @fan_out(%x: !runmat.value, %m: !runmat.value) {
+  %d = runmat.minus %x, %m : !runmat.value
+  %a = runmat.times %d, %d : !runmat.value
+  %b = runmat.plus %d, %x : !runmat.value
+  %s = runmat.builtin "disp"(%a) {nargout = 0 : i32} : (!runmat.value) -> !runmat.value
+  %t = runmat.builtin "disp"(%b) {nargout = 0 : i32} : (!runmat.value) -> !runmat.value
+  runmat.release %d
+  runmat.release %a
+  runmat.release %b
+  runmat.release %s
+  runmat.release %t
+  return
+}
+
+// -----
+
+// A chain with a call in the middle of its span (an effect) keeps the part
+// after the call: the minus before it runs where it is, the plus and
+// times after it fuse. sqrt of abs(.) (which cannot be negative) fuses;
+// sqrt of anything else does not (its result may be complex).
+// CHECK-LABEL: func.func @trim_and_sqrt
+// CHECK-SAME: (%[[X:.*]]: !runmat.value)
+// CHECK: %[[D:.*]] = runmat.minus %[[X]]
+// CHECK: runmat.builtin "disp"
+// CHECK: runmat.fused_elementwise(%[[D]]) : (!runmat.value) body {
+// CHECK: runmat.plus
+// CHECK: runmat.times
+// CHECK: runmat.fused_elementwise(%[[X]]) : (!runmat.value) body {
+// CHECK: runmat.builtin "abs"
+// CHECK: runmat.builtin "sqrt"
+// CHECK: runmat.builtin "sqrt"(%{{.*}}) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+func.func @trim_and_sqrt(%x: !runmat.value) {
+  %c = arith.constant 2.0 : f64
+  %b = runmat.box %c : f64
+  %d = runmat.minus %x, %b : !runmat.value
+  %s = runmat.builtin "disp"(%x) {nargout = 0 : i32} : (!runmat.value) -> !runmat.value
+  %e = runmat.plus %d, %b : !runmat.value
+  %f = runmat.times %e, %e : !runmat.value
+  %g = runmat.builtin "abs"(%x) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %h = runmat.builtin "sqrt"(%g) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %i = runmat.minus %x, %b : !runmat.value
+  %j = runmat.builtin "sqrt"(%i) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  runmat.release %b
+  runmat.release %d
+  runmat.release %s
+  runmat.release %e
+  runmat.release %f
+  runmat.release %g
+  runmat.release %h
+  runmat.release %i
+  runmat.release %j
+  return
+}

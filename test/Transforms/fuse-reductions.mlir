@@ -93,3 +93,34 @@ func.func @native_dim(%x: !runmat.value) -> !runmat.value {
   runmat.release %0
   return %1 : !runmat.value
 }
+
+// -----
+
+// sum(c(:), 'double'): the x(:) goes with the sum ('all'), the output
+// type is kept (out_double) and the fallback rebuilds x(:) and 'double'.
+// CHECK-LABEL: func.func @colon_double
+// CHECK-SAME: (%[[X:.*]]: !runmat.value)
+// CHECK: %[[R:.*]] = runmat.fused_reduce "sum" dim -1(%[[X]]) : (!runmat.value) body {
+// CHECK: runmat.times
+// CHECK: } fallback {
+// CHECK: runmat.colon_all
+// CHECK: runmat.index
+// CHECK: runmat.string "double"
+// CHECK: runmat.builtin "sum"
+// CHECK: } {out_double}
+// CHECK-NOT: runmat.index
+// CHECK: return
+// REPORT: remark: fused sum (dim -1, in double) with its elementwise chain
+func.func @colon_double(%x: !runmat.value) {
+  %0 = runmat.times %x, %x : !runmat.value
+  %c = runmat.colon_all
+  %1 = runmat.index %0[%c]
+  runmat.release %0
+  %s = runmat.string "double"
+  %2 = runmat.builtin "sum"(%1, %s) {nargout = 1 : i32} : (!runmat.value, !runmat.value) -> !runmat.value
+  runmat.release %c
+  runmat.release %1
+  runmat.release %s
+  runmat.release %2
+  return
+}

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
@@ -571,6 +572,25 @@ TEST(Math, Idivide) {
 
 // ---- reductions
 // -------------------------------------------------------------------------
+
+TEST(Reductions, LongColumnsAddChunksInOrder) {
+  // RunMat's order for contiguous sums (abi.h RM_SUM_CHUNK): each chunk of
+  // 4096 elements from 0, then the chunk sums in order; fused reductions
+  // add the same way. A leading 1e16 absorbs the ones of its own chunk
+  // (1e16 + 1 rounds back to 1e16) but not those of later chunks, whose
+  // sums are exact: sequential addition would give 1e16. 20 chunks: the
+  // chunk sums are made on the thread pool.
+  for (int64_t chunks : {2, 20}) {
+    int64_t n = 4096 * chunks;
+    ValueRef v = makeArray(ClassId::Double, Dims{n, 1});
+    std::fill(v->re.begin(), v->re.end(), 1.0);
+    v->re[0] = 1e16;
+    double want = 1e16 + 4096.0 * (double)(chunks - 1);
+    EXPECT_EQ(scalar(call1("sum", {v})), want) << chunks;
+    EXPECT_EQ(scalar(call1("sum", {v, str("all")})), want) << chunks;
+    EXPECT_EQ(scalar(call1("mean", {v})), want / (double)n) << chunks;
+  }
+}
 
 TEST(Reductions, SumDefaultsAndDims) {
   ValueRef m = mat(2, 3, {1, 2, 3, 4, 5, 6});
