@@ -153,4 +153,120 @@ void forEachName(const Expr &e, const std::function<void(const std::string &)> &
   }
 }
 
+namespace {
+/// The names the statements of b read, except a `for` variable's reads
+/// inside its own loop's body.
+void readsOutsideOwnLoop(const Block &b, std::multiset<std::string> &active,
+                         std::set<std::string> &out) {
+  auto expr = [&](const ExprPtr &e) {
+    if (e)
+      forEachName(*e, [&](const std::string &n) {
+        if (!active.count(n))
+          out.insert(n);
+      });
+  };
+  // An indexed assignment target reads its variable and its subscripts.
+  auto target = [&](const ExprPtr &e) {
+    if (e && e->kind != Expr::Kind::Identifier)
+      expr(e);
+  };
+  for (auto &sp : b) {
+    const Stmt &s = *sp;
+    switch (s.kind) {
+    case Stmt::Kind::Expr:
+      expr(static_cast<const ExprStmt &>(s).expr);
+      break;
+    case Stmt::Kind::Assign:
+      target(static_cast<const AssignStmt &>(s).lhs);
+      expr(static_cast<const AssignStmt &>(s).rhs);
+      break;
+    case Stmt::Kind::MultiAssign:
+      for (auto &l : static_cast<const MultiAssignStmt &>(s).lhs)
+        target(l);
+      expr(static_cast<const MultiAssignStmt &>(s).rhs);
+      break;
+    case Stmt::Kind::If:
+      for (auto &c : static_cast<const IfStmt &>(s).clauses) {
+        expr(c.cond);
+        readsOutsideOwnLoop(c.body, active, out);
+      }
+      break;
+    case Stmt::Kind::For: {
+      auto &f = static_cast<const ForStmt &>(s);
+      expr(f.range);
+      auto it = active.insert(f.var);
+      readsOutsideOwnLoop(f.body, active, out);
+      active.erase(it);
+      break;
+    }
+    case Stmt::Kind::While:
+      expr(static_cast<const WhileStmt &>(s).cond);
+      readsOutsideOwnLoop(static_cast<const WhileStmt &>(s).body, active, out);
+      break;
+    case Stmt::Kind::Switch:
+      expr(static_cast<const SwitchStmt &>(s).subject);
+      for (auto &c : static_cast<const SwitchStmt &>(s).cases) {
+        expr(c.value);
+        readsOutsideOwnLoop(c.body, active, out);
+      }
+      break;
+    case Stmt::Kind::TryCatch:
+      readsOutsideOwnLoop(static_cast<const TryCatchStmt &>(s).tryBody, active,
+                          out);
+      readsOutsideOwnLoop(static_cast<const TryCatchStmt &>(s).catchBody,
+                          active, out);
+      break;
+    case Stmt::Kind::Command:
+      // `disp k` passes text; but who/whos/save/exist see variables.
+      for (auto &a : static_cast<const CommandStmt &>(s).args)
+        if (!active.count(a))
+          out.insert(a);
+      break;
+    default:
+      break;
+    }
+  }
+}
+} // namespace
+
+std::set<std::string> loopVarsReadAfterLoop(const Block &body,
+                                            const std::vector<std::string> &outputs) {
+  std::set<std::string> vars, reads(outputs.begin(), outputs.end());
+  std::multiset<std::string> active;
+  readsOutsideOwnLoop(body, active, reads);
+  std::set<std::string> assigned;
+  std::function<void(const Block &)> loops = [&](const Block &b) {
+    for (auto &sp : b) {
+      switch (sp->kind) {
+      case Stmt::Kind::For: {
+        auto &f = static_cast<const ForStmt &>(*sp);
+        if (reads.count(f.var))
+          vars.insert(f.var);
+        loops(f.body);
+        break;
+      }
+      case Stmt::Kind::If:
+        for (auto &c : static_cast<const IfStmt &>(*sp).clauses)
+          loops(c.body);
+        break;
+      case Stmt::Kind::While:
+        loops(static_cast<const WhileStmt &>(*sp).body);
+        break;
+      case Stmt::Kind::Switch:
+        for (auto &c : static_cast<const SwitchStmt &>(*sp).cases)
+          loops(c.body);
+        break;
+      case Stmt::Kind::TryCatch:
+        loops(static_cast<const TryCatchStmt &>(*sp).tryBody);
+        loops(static_cast<const TryCatchStmt &>(*sp).catchBody);
+        break;
+      default:
+        break;
+      }
+    }
+  };
+  loops(body);
+  return vars;
+}
+
 } // namespace runmat::ast

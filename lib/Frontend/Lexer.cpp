@@ -200,7 +200,7 @@ bool Lexer::prevIsValue() const {
 /// Called with `pos` just after an identifier that starts a statement:
 /// decides whether the rest of the statement is command syntax
 /// (`hold on`, `format long g`, `disp 'hi'`).
-bool Lexer::looksLikeCommand() const {
+bool Lexer::looksLikeCommand(std::string_view name) const {
   size_t i = pos;
   if (i >= src.size() || (src[i] != ' ' && src[i] != '\t'))
     return false;
@@ -211,6 +211,19 @@ bool Lexer::looksLikeCommand() const {
   char c = src[i];
   if (c == '\'')
     return true;
+  // `clear -regexp ^t`, `disp -1`: an operator glued to its operand reads as
+  // command syntax, as in MATLAB, unless the name is a variable. The lexer
+  // does not know the variables, so this is taken only for builtins that
+  // are commands by nature (no program names a variable `clear`).
+  if (c == '-' && i + 1 < src.size() && isIdentChar(src[i + 1])) {
+    static const char *const kCommands[] = {
+        "clear", "clearvars", "disp", "format", "warning", "save", "load",
+        "close", "hold", "more", "addpath", "rmpath", "rng", "clc", "figure"};
+    for (const char *k : kCommands)
+      if (name == k)
+        return true;
+    return false;
+  }
   if (!isIdentChar(c))
     return false;
   size_t wordBegin = i;
@@ -495,7 +508,7 @@ std::vector<Token> Lexer::lexAll() {
       bool commandCandidate = stmtStart && brackets.empty();
       lexIdentifier(tok);
       if (commandCandidate && tok.is(TokenKind::identifier) &&
-          looksLikeCommand()) {
+          looksLikeCommand(src.substr(tok.offset, pos - tok.offset))) {
         tok.length = pos - tok.offset;
         push(std::move(tok));
         lexCommandArgs();

@@ -509,6 +509,17 @@ void Program::inferSpec(Specialization &s) {
   }
   for (auto &n : scope(fn).vars)
     s.vars.emplace(n, Ty::Bottom);
+  {
+    // At the prompt, any later input may read a loop variable.
+    const ast::Block &body = s.isScript ? file_.script : fn->body;
+    std::set<std::string> later;
+    if (repl_ && s.isScript)
+      collectAssigned(body, later);
+    else if (fn)
+      later.insert(fn->outputs.begin(), fn->outputs.end());
+    s.zeroTripVars = loopVarsReadAfterLoop(
+        body, std::vector<std::string>(later.begin(), later.end()));
+  }
   if (repl_ && s.isScript)
     for (auto &[n, t] : s.vars)
       t = Ty::Any;
@@ -642,6 +653,8 @@ void Program::inferBlock(Specialization &s, const Block &block) {
         t = rt == Ty::Num ? Ty::Num : rt == Ty::DArr ? Ty::DArr : Ty::Any;
       }
       assign(s, f.var, t, nonneg);
+      if (s.zeroTripVars.count(f.var))
+        assign(s, f.var, Ty::DArr);
       inferBlock(s, f.body);
       break;
     }

@@ -24,9 +24,12 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Verifier.h"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <regex>
 
 using namespace mlir;
 using namespace runmat;
@@ -940,7 +943,34 @@ private:
           *exit = newBlock();
     header->addArgument(i64, l);
     Value zero = arith::ConstantOp::create(b, l, b.getI64IntegerAttr(0));
-    cf::BranchOp::create(b, l, header, ValueRange{zero});
+    if (spec->zeroTripVars.count(s.var)) {
+      // A loop that runs zero times leaves its variable empty: 1x0 for a
+      // range, range(:, []) otherwise (size(range, 1) rows, its class).
+      MBlock *none = newBlock();
+      Value isZero =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, count, zero);
+      cf::CondBranchOp::create(b, l, isZero, none, ValueRange{}, header,
+                               ValueRange{zero});
+      b.setInsertionPointToStart(none);
+      pushTemps();
+      Value empty;
+      if (scalarRange) {
+        Value one = asValue(EV{f64Const(1.0, l), Ty::Num}, l);
+        Value nil = asValue(EV{f64Const(0.0, l), Ty::Num}, l);
+        empty = own(RangeOp::create(b, l, valueTy(), one, Value(), nil));
+      } else {
+        Value all = own(ColonAllOp::create(b, l));
+        Value noCols = own(EmptyOp::create(b, l));
+        empty = own(IndexOp::create(b, l, valueTy(),
+                                    LoadVarOp::create(b, l, hidden),
+                                    ValueRange{all, noCols}));
+      }
+      store(s.var, EV{empty, Ty::DArr}, l);
+      popTemps(l);
+      cf::BranchOp::create(b, l, exit);
+    } else {
+      cf::BranchOp::create(b, l, header, ValueRange{zero});
+    }
     b.setInsertionPointToStart(header);
     Value k = header->getArgument(0);
     Value more = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, k, count);
@@ -1766,13 +1796,16 @@ private:
   /// shared value.
   void emitClear(const std::vector<std::string> &names, MLoc l) {
     bool all = names.empty();
-    std::vector<std::string> vars;
+    std::vector<std::string> vars, globs, regexps;
+    bool regexpMode = false;
     for (const std::string &n : names) {
-      if (n == "-regexp" || n.find_first_of("*?[") != std::string::npos) {
-        ErrorOp::create(b, l, "RunMat:notImplemented",
-                        n == "-regexp" ? "clear -regexp is not supported."
-                                       : "clear with wildcards is not supported.");
-        return;
+      if (n == "-regexp") {
+        regexpMode = true;
+        continue;
+      }
+      if (regexpMode) {
+        regexps.push_back(n);
+        continue;
       }
       if (n == "all" || n == "-all" || n == "variables" || n == "-variables") {
         all = true;
@@ -1783,12 +1816,39 @@ private:
           n == "-global" || n == "classes" || n == "-classes" ||
           n == "import" || n == "java" || n == "mex")
         continue;
-      vars.push_back(n);
+      if (n.find_first_of("*?[") != std::string::npos)
+        globs.push_back(n);
+      else
+        vars.push_back(n);
     }
+    // The names are known here, so are the variables: patterns are matched
+    // now (MATLAB's wildcards are the shell's * ? [..]; -regexp patterns
+    // match anywhere in the name, as regexp does).
+    std::vector<std::regex> res;
+    for (const std::string &p : regexps) {
+      try {
+        res.emplace_back(p);
+      } catch (const std::regex_error &) {
+        ErrorOp::create(b, l, "MATLAB:regexp:badPattern",
+                        "Invalid regular expression '" + p + "' in clear.");
+        return;
+      }
+    }
+    auto wanted = [&](const std::string &name) {
+      if (all || std::find(vars.begin(), vars.end(), name) != vars.end())
+        return true;
+      for (const std::string &g : globs)
+        if (fnmatch(g.c_str(), name.c_str(), 0) == 0)
+          return true;
+      for (const std::regex &r : res)
+        if (std::regex_search(name, r))
+          return true;
+      return false;
+    };
     for (auto &[name, slot] : slots) {
       if (!isUserVariable(name) || sharedSlots.count(name))
         continue;
-      if (all || std::find(vars.begin(), vars.end(), name) != vars.end())
+      if (wanted(name))
         ClearVarOp::create(b, l, slot);
     }
   }

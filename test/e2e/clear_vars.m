@@ -43,6 +43,21 @@ h()
 % CHECK-NOT: ans
 % CHECK: done
 disp('done')
+% Wildcards (the shell's * ? [..]) and -regexp select variables by name.
+a1 = 1; a2 = 2; ab = 3; bb = 4;
+clear a?
+fprintf('%d %d %d %d\n', exist('a1'), exist('a2'), exist('ab'), exist('bb'));
+% CHECK-NEXT: 0 0 0 1
+c1 = 1; cx = 2; xc3 = 3;
+clear -regexp ^c\d
+fprintf('%d %d %d\n', exist('c1'), exist('cx'), exist('xc3'));
+% CHECK-NEXT: 0 1 1
+clear('-regexp', '\d$')
+fprintf('%d %d\n', exist('xc3'), exist('cx'));
+% CHECK-NEXT: 0 1
+clear b*
+fprintf('%d %d\n', exist('bb'), exist('cx'));
+% CHECK-NEXT: 0 1
 function f(v)
   w = v;
   clear w

@@ -15,3 +15,10 @@ y = 2
 % CHECK: y =
 % CHECK-NEXT: 2
 format loose
+% An option glued to its dash is a command argument too.
+disp -1
+% CHECK: -1
+z = 3;
+z -1
+% CHECK: ans =
+% CHECK: 2

@@ -26,3 +26,41 @@ for i = 1:n
 end
 disp('done');
 % CHECK: done
+% A loop that runs zero times leaves its variable empty (its earlier value
+% is gone): 1x0 for a range, size(range, 1) x 0 of its class otherwise.
+v = 5;
+for v = 1:0
+end
+v
+% CHECK: v =
+% CHECK-EMPTY:
+% CHECK-NEXT: 1×0 empty double row vector
+disp(size(v))
+% CHECK: 1 0
+for w = zeros(2, 0)
+end
+disp(size(w))
+% CHECK: 2 0
+for q = {}
+end
+disp(class(q))
+% CHECK: cell
+% A loop that ran keeps its last value; one left by break keeps that value.
+for i = 1:10
+  if i == 4
+    break
+  end
+end
+disp(i)
+% CHECK: 4
+disp(lastIndex(0))
+% CHECK: 0
+disp(lastIndex(3))
+% CHECK: 3
+function r = lastIndex(n)
+  for r = 1:n
+  end
+  if isempty(r)
+    r = 0;
+  end
+end

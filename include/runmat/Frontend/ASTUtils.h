@@ -7,6 +7,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace runmat::ast {
 
@@ -23,6 +24,12 @@ void collectAssigned(const Block &b, std::set<std::string> &out);
 /// calls; a lifted anonymous function reads its captures).
 void forEachName(const Expr &e,
                  const std::function<void(const std::string &)> &fn);
+
+/// The `for` variables of a body that some statement may read after their
+/// loop has run (any read outside a loop over the same variable, and the
+/// function's outputs): a loop that runs zero times must leave them empty.
+std::set<std::string> loopVarsReadAfterLoop(const Block &body,
+                                            const std::vector<std::string> &outputs);
 
 } // namespace runmat::ast
 

@@ -77,7 +77,7 @@ private:
     return !brackets.empty() && brackets.back() != Bracket::Paren;
   }
   bool prevIsValue() const;
-  bool looksLikeCommand() const;
+  bool looksLikeCommand(std::string_view name) const;
 
   void lexCommandArgs();
   void lexNumber(Token &tok);

@@ -42,6 +42,9 @@ struct Specialization {
   /// scalars): the others hold only values >= 0 (or NaN), so sqrt, log and
   /// fractional powers of them stay real.
   std::set<std::string> maybeNegative;
+  /// `for` variables read after their loop: a loop that runs zero times
+  /// assigns them an empty array (1x0 for a range), as MATLAB does.
+  std::set<std::string> zeroTripVars;
   std::vector<Ty> resultTys;      // max(nargout, 1) results (0 if none)
   bool isScript = false;
   bool inferred = false;          // inferSpec has run at least once
