@@ -792,6 +792,95 @@ def RunMat_FusedRngLoopOp : RunMat_Op<"fused_rng_loop", [IsolatedFromAbove,
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Named patterns: made by the runmat-fuse-* pattern passes from the forms
+// users write, each lowered to one runtime kernel (builtins/Patterns.cpp)
+// that falls back to the unfused operations for data it does not take.
+//===----------------------------------------------------------------------===//
+
+def RunMat_MeanVarOp : RunMat_Op<"mean_var"> {
+  let summary = "Welford/MRB: the mean and the variance of one array, one pass";
+  let description = [{
+    `mu = mean(x, dim)` together with, by `form`, `mean((x - mu).^2, dim)`
+    (0), `var(x, 0, dim)` (1) or `var(x, 1, dim)` (2) of the same `x`
+    (made by `runmat-fuse-mean-var`). `dim` is the reduced dimension, `0`
+    for MATLAB's default or `-1` for `'all'`.
+
+    For real double and single data reduced along contiguous lines the
+    kernel reads `x` once: each chunk of `RM_SUM_CHUNK` elements gives its
+    sum (so the mean is `mean`'s to the bit) and the squared deviations
+    from its own mean while it is in cache; the chunks combine by Chan et
+    al.'s formula. The variance then differs from the two-pass form only by
+    rounding. Other data runs the unfused builtins.
+
+    ```mlir
+    %mu, %v = runmat.mean_var %x dim 1 form 0
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$input, I64Attr:$dim, I64Attr:$form);
+  let results = (outs RunMat_ValueType:$mean, RunMat_ValueType:$variance);
+  let assemblyFormat = "$input `dim` $dim `form` $form attr-dict";
+}
+
+def RunMat_CenteredGramOp : RunMat_Op<"centered_gram"> {
+  let summary = "CenteredGram: (x - mean(x))' * (x - mean(x)) [/ divisor]";
+  let description = [{
+    The centred Gram (scatter, or with the divisor covariance) matrix of
+    the columns of `x` (made by `runmat-fuse-centered-gram`): `.'` rather
+    than `'` without `conjugate`. For a real double matrix of two or more
+    rows the kernel centres row panels of `x` into a buffer that stays in
+    cache and adds each to the upper triangle by one SYRK, so `x - mean(x)`
+    is never written out; other data runs the unfused operations.
+
+    ```mlir
+    %g = runmat.centered_gram %x divisor %n : f64 {conjugate}
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$input, Optional<RunMat_AnyVal>:$divisor,
+                   UnitAttr:$conjugate);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = [{
+    $input (`divisor` $divisor^ `:` type($divisor))? attr-dict
+  }];
+}
+
+def RunMat_ExplainedVarianceOp : RunMat_Op<"explained_variance"> {
+  let summary = "ExplainedVariance: diag(q' * g * q) [/ trace(g)]";
+  let description = [{
+    The variance each column of `q` explains of the Gram matrix `g` (made by
+    `runmat-fuse-explained-variance`), as a fraction of the total with
+    `normalized`. The kernel forms `q' * g` by GEMM and then only the
+    diagonal of its product with `q`, not the k x k matrix.
+
+    ```mlir
+    %e = runmat.explained_variance %q, %g {conjugate, normalized}
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$basis, RunMat_ValueType:$gram,
+                   UnitAttr:$normalized, UnitAttr:$conjugate);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$basis `,` $gram attr-dict";
+}
+
+def RunMat_PowerStepNormalizeOp : RunMat_Op<"power_step_normalize"> {
+  let summary = "PowerStepNormalize: y = a * q; y ./ sqrt(sum(y.^2) + eps)";
+  let description = [{
+    One step of block power iteration (made by
+    `runmat-fuse-power-step`): the product by GEMM, then each column
+    scaled to unit norm in the same kernel; `eps` is the program's constant.
+    The column sums run in `sum`'s order, so the result is the unfused
+    program's to the bit.
+
+    ```mlir
+    %q1 = runmat.power_step_normalize %a, %q eps 2.2204460492503131E-16
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$matrix, RunMat_ValueType:$basis,
+                   F64Attr:$eps);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$matrix `,` $basis `eps` $eps attr-dict";
+}
+
 def RunMat_YieldOp : RunMat_Op<"yield", [Terminator,
     ParentOneOf<["FusedElementwiseOp", "FusedReduceOp",
                 "FusedRngLoopOp"]>]> {

@@ -105,6 +105,15 @@ LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opt
   PassManager pm(module.getContext());
   if (opts.optLevel > 0) {
     pm.addPass(createForwardVariablesPass());
+    // The named patterns (RUNMAT_PATTERNS=0 leaves them to the generic
+    // passes, to measure what they bring).
+    const char *patterns = std::getenv("RUNMAT_PATTERNS");
+    if (!patterns || std::string(patterns) != "0") {
+      pm.addPass(createFuseMeanVarPass());
+      pm.addPass(createFuseCenteredGramPass());
+      pm.addPass(createFuseExplainedVariancePass());
+      pm.addPass(createFusePowerStepPass());
+    }
     pm.addPass(createFuseMatmulPass());
     pm.addPass(createFuseElementwisePass());
     pm.addPass(createFuseReductionsPass());

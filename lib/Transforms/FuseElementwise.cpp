@@ -102,8 +102,23 @@ bool isElementwise(Operation *op) {
 /// Line markers may: the fallback repeats them (below), so an error still
 /// names its statement's line.
 bool isInert(Operation *op) {
-  return isa<arith::ConstantOp, LoadVarOp, BoxOp, ReleaseOp, LineOp>(op) ||
-         isPureScalar(op);
+  if (isa<arith::ConstantOp, LoadVarOp, BoxOp, ReleaseOp, LineOp>(op) ||
+      isPureScalar(op))
+    return true;
+  // Array computations whose only effect is their result (or an error): a
+  // tree may be computed after them (`D = X - mu; s = sqrt(v + e);
+  // Y = D ./ s` fuses D into Y). An error either raises then comes from a
+  // different statement than unfused, never a different result.
+  if (isa<PlusOp, MinusOp, TimesOp, RDivideOp, LDivideOp, NegOp, PowerOp,
+          CTransposeOp, TransposeOp, FusedElementwiseOp, FusedReduceOp,
+          MeanVarOp>(op))
+    return true;
+  if (auto b = dyn_cast<BuiltinOp>(op))
+    return b.getNargout() == 1 && b->getNumResults() == 1 &&
+           (isFusableBuiltin(b.getCallee()) ||
+            llvm::is_contained({"sqrt", "sum", "mean", "var", "std", "max", "min"},
+                               b.getCallee()));
+  return false;
 }
 
 struct FuseElementwisePass

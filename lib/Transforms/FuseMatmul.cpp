@@ -9,7 +9,8 @@
 // not real double data, so the result is always MATLAB's.
 //
 // "The same A": one SSA value, or two reads of one variable in a block with
-// nothing but reads, transposes, boxes and constants between them.
+// no store or clear of it and no call that could reach it between them
+// (FusionUtils.h sameValue).
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/Transforms/Passes.h"
@@ -27,23 +28,6 @@ using namespace runmat;
 using namespace runmat::fusion;
 
 namespace {
-
-/// Whether a and b hold the same value when `use` runs.
-bool sameValue(Value a, Value b) {
-  if (a == b)
-    return true;
-  auto la = a.getDefiningOp<LoadVarOp>(), lb = b.getDefiningOp<LoadVarOp>();
-  if (!la || !lb || la.getSlot() != lb.getSlot() ||
-      la->getBlock() != lb->getBlock())
-    return false;
-  Operation *first = la->isBeforeInBlock(lb) ? la : lb;
-  Operation *last = first == la ? lb : la;
-  for (Operation *op = first->getNextNode(); op != last; op = op->getNextNode())
-    if (!isa<LoadVarOp, CTransposeOp, TransposeOp, BoxOp, ReleaseOp,
-             arith::ConstantOp>(op))
-      return false;
-  return true;
-}
 
 struct FuseMatmulPass : runmat::impl::FuseMatmulPassBase<FuseMatmulPass> {
   using FuseMatmulPassBase::FuseMatmulPassBase;

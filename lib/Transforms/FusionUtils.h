@@ -8,6 +8,7 @@
 #define RUNMAT_LIB_TRANSFORMS_FUSIONUTILS_H
 
 #include "RunMat/RunMatOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 
 #include <optional>
 
@@ -160,6 +161,84 @@ inline bool isFusableReduction(mlir::Operation *op, int64_t &dim) {
   bool outDouble;
   mlir::Value arg;
   return isFusableReduction(op, dim, outDouble, arg);
+}
+
+
+/// Whether a and b hold the same array: one SSA value, or two reads of one
+/// variable in one block with no store or clear of it, and no call that
+/// could reach it (a user function, a handle, eval), between them.
+inline bool sameValue(mlir::Value a, mlir::Value b) {
+  if (a == b)
+    return true;
+  auto la = a.getDefiningOp<LoadVarOp>(), lb = b.getDefiningOp<LoadVarOp>();
+  if (!la || !lb || la.getSlot() != lb.getSlot() ||
+      la->getBlock() != lb->getBlock())
+    return false;
+  mlir::Operation *first = la->isBeforeInBlock(lb) ? la : lb;
+  mlir::Operation *last = first == la ? lb : la;
+  for (mlir::Operation *op = first->getNextNode(); op != last;
+       op = op->getNextNode()) {
+    if (auto st = mlir::dyn_cast<StoreVarOp>(op))
+      if (st.getSlot() == la.getSlot())
+        return false;
+    if (auto cl = mlir::dyn_cast<ClearVarOp>(op))
+      if (cl.getSlot() == la.getSlot())
+        return false;
+    if (mlir::isa<mlir::func::CallOp, CallValueOp>(op))
+      return false;
+    if (auto bi = mlir::dyn_cast<BuiltinOp>(op))
+      if (llvm::is_contained({"eval", "evalin", "assignin", "load", "feval",
+                              "arrayfun", "cellfun", "structfun"},
+                             bi.getCallee()))
+        return false;
+  }
+  return true;
+}
+
+/// `x.^2` or `x .* x`: x, or null.
+inline mlir::Value squareOf(mlir::Operation *op) {
+  if (auto p = mlir::dyn_cast_or_null<PowerOp>(op)) {
+    std::optional<double> k = constantScalar(p.getRhs());
+    if (k && *k == 2)
+      return p.getLhs();
+  }
+  if (auto t = mlir::dyn_cast_or_null<TimesOp>(op))
+    if (sameValue(t.getLhs(), t.getRhs()))
+      return t.getLhs();
+  return mlir::Value();
+}
+
+/// A call of builtin `name` with `nargs` arguments and one result, nargout
+/// 1 (null otherwise).
+inline BuiltinOp builtinCall(mlir::Operation *op, llvm::StringRef name,
+                             unsigned nargs) {
+  auto b = mlir::dyn_cast_or_null<BuiltinOp>(op);
+  if (!b || b.getCallee() != name || b.getNargout() != 1 ||
+      b.getNumResults() != 1 || b.getArgs().size() != nargs)
+    return BuiltinOp();
+  return b;
+}
+
+/// A scalar divisor for a pattern op: a native f64, or the f64 a boxed
+/// scalar holds (null when v is not known to be a real scalar).
+inline mlir::Value scalarOperand(mlir::Value v) {
+  if (v.getType().isF64())
+    return v;
+  return boxedScalar(v);
+}
+
+/// Erases the ops in `ops` (in order) whose results are now used only by
+/// releases, with those releases: what is left of a matched pattern.
+inline void eraseDead(llvm::ArrayRef<mlir::Operation *> ops) {
+  for (mlir::Operation *op : ops) {
+    if (!op || op->getNumResults() != 1 || !onlyReleased(op->getResult(0)))
+      continue;
+    llvm::SmallVector<mlir::Value> operands(op->getOperands());
+    eraseIfOnlyReleased(op->getResult(0));
+    for (mlir::Value v : operands) // boxes of constants
+      if (v.getDefiningOp<BoxOp>())
+        eraseIfOnlyReleased(v);
+  }
 }
 
 } // namespace runmat::fusion

@@ -95,6 +95,80 @@ def FuseLoopIdiomPass : Pass<"runmat-fuse-loop-idiom"> {
   ];
 }
 
+def FuseMeanVarPass : Pass<"runmat-fuse-mean-var"> {
+  let summary = "Welford: mean and variance of one array in one pass";
+  let description = [{
+    `mu = mean(x, dim)` with `mean((x - mu).^2, dim)` (or `(x - mu) .*
+    (x - mu)`), or with `var(x)`, `var(x, w)`, `var(x, w, dim)` (w 0 or 1),
+    of the same x and dimension in one block, becomes `runmat.mean_var`:
+    the mean op is replaced in place and the variance's reduction and what
+    fed only it go. Nothing between the two may show the variance being
+    computed earlier (user calls, output, error statements). With
+    `report=true` each rewrite gets a remark.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each fused pair">,
+  ];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "mean/variance pairs made one pass">,
+  ];
+}
+
+def FuseCenteredGramPass : Pass<"runmat-fuse-centered-gram"> {
+  let summary = "CenteredGram: (x - mean(x))' * (x - mean(x)) [/ s] as one centred SYRK";
+  let description = [{
+    `c = x - mean(x)` (default dimension or 1) whose transpose (`'` or
+    `.'`) times itself is formed, optionally divided (`/` or `./`) by a
+    real scalar, becomes `runmat.centered_gram` on x (the division as its
+    divisor). The subtraction and the mean go when nothing else uses them.
+    Runs before runmat-fuse-matmul. With `report=true` each rewrite gets a
+    remark.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each fused Gram matrix">,
+  ];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "centred Gram matrices made one SYRK">,
+  ];
+}
+
+def FuseExplainedVariancePass : Pass<"runmat-fuse-explained-variance"> {
+  let summary = "ExplainedVariance: diag(q' * g * q) [/ trace(g)] in one kernel";
+  let description = [{
+    `diag(q' * g * q)` (or `q.'`), optionally divided by `trace(g)` of the
+    same g, becomes `runmat.explained_variance`. The products, the
+    transpose and the trace each must have no other use. Runs before
+    runmat-fuse-matmul. With `report=true` each rewrite gets a remark.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each fused pattern">,
+  ];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "explained-variance patterns fused">,
+  ];
+}
+
+def FusePowerStepPass : Pass<"runmat-fuse-power-step"> {
+  let summary = "PowerStepNormalize: y = a*q; y ./ sqrt(sum(y.^2) + eps) in one kernel";
+  let description = [{
+    The normalised power-iteration step `y ./ sqrt(sum(y.^2) + e)` with
+    `y = a * q` used by nothing else and `e` a constant (a literal or
+    `eps`) becomes `runmat.power_step_normalize` with `e` as its `eps`
+    attribute. Runs before runmat-fuse-elementwise. With `report=true` each
+    rewrite gets a remark.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each fused step">,
+  ];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "power steps fused">,
+  ];
+}
+
 def FuseMatmulPass : Pass<"runmat-fuse-matmul"> {
   let summary = "Matrix products with a transposed first operand: GEMM and SYRK forms";
   let description = [{

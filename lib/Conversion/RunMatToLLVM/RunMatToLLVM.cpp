@@ -1960,41 +1960,107 @@ struct ForColumnLowering : RtPattern<ForColumnOp> {
   }
 };
 
+/// Calls the runtime builtin `callee` (rm_call_builtin) on `args`: values
+/// (`!runmat.value`, already converted) and native scalars (`isNative`),
+/// which are boxed for the call and released after it. Returns the
+/// `results.size()` results, unboxed where a result type is native.
+SmallVector<Value> callRuntimeBuiltin(RtBuilder &b, ConversionPatternRewriter &rw,
+                                      Location loc, StringRef callee,
+                                      int32_t nargout, ArrayRef<Value> args,
+                                      ArrayRef<bool> isNative,
+                                      TypeRange results) {
+  SmallVector<Value> callArgs, boxed;
+  for (auto [v, native] : llvm::zip(args, isNative)) {
+    if (!native) {
+      callArgs.push_back(v);
+    } else {
+      Value box = b.box(v);
+      callArgs.push_back(box);
+      boxed.push_back(box);
+    }
+  }
+  Value argArr = b.ptrArray(callArgs);
+  unsigned nout = results.size();
+  Value outArr = nout ? b.entryAlloca(b.ptr(), nout) : b.nullPtr();
+  b.call("rm_call_builtin", b.voidTy(),
+         {b.ptr(), b.i32(), b.i32(), b.ptr(), b.i32(), b.ptr()},
+         {b.str(callee), b.constI32(nargout), b.constI32(callArgs.size()),
+          argArr, b.constI32(nout), outArr});
+  for (Value v : boxed)
+    b.call("rm_release", b.voidTy(), {b.ptr()}, {v});
+  SmallVector<Value> out;
+  for (unsigned i = 0; i < nout; ++i) {
+    Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.ptr(), outArr,
+                                  ArrayRef<LLVM::GEPArg>{(int32_t)i});
+    Value r = LLVM::LoadOp::create(rw, loc, b.ptr(), p);
+    Type want = results[i];
+    out.push_back(isa<ValueType>(want) ? r : b.unboxAndRelease(r, want));
+  }
+  return out;
+}
+
 struct BuiltinLowering : RtPattern<BuiltinOp> {
   using RtPattern::RtPattern;
   LogicalResult matchAndRewrite(BuiltinOp op, OpAdaptor a,
                                 ConversionPatternRewriter &rw) const override {
     auto b = rt(rw, op);
-    Location loc = op.getLoc();
-    // Box native scalar arguments (released after the call).
-    SmallVector<Value> args, boxed;
-    for (auto [orig, conv] : llvm::zip(op.getArgs(), a.getArgs())) {
-      if (isa<ValueType>(orig.getType())) {
-        args.push_back(conv);
-      } else {
-        Value v = b.box(conv);
-        args.push_back(v);
-        boxed.push_back(v);
-      }
+    SmallVector<Value> args(a.getArgs());
+    SmallVector<bool> native;
+    for (Value orig : op.getArgs())
+      native.push_back(!isa<ValueType>(orig.getType()));
+    rw.replaceOp(op, callRuntimeBuiltin(b, rw, op.getLoc(), op.getCallee(),
+                                        op.getNargout(), args, native,
+                                        op.getResultTypes()));
+    return success();
+  }
+};
+
+/// A named pattern op: its runtime kernel (builtins/Patterns.cpp) called
+/// with the operands, then the metadata as constants.
+template <class OpT>
+struct PatternLowering : RtPattern<OpT> {
+  using RtPattern<OpT>::RtPattern;
+  using OpAdaptor = typename OpT::Adaptor;
+  LogicalResult matchAndRewrite(OpT op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = this->rt(rw, op);
+    SmallVector<Value> args;
+    SmallVector<bool> native;
+    auto operand = [&](Value orig, Value conv) {
+      args.push_back(conv);
+      native.push_back(!isa<ValueType>(orig.getType()));
+    };
+    auto constant = [&](double v) {
+      args.push_back(b.constF64(v));
+      native.push_back(true);
+    };
+    StringRef callee;
+    if constexpr (std::is_same_v<OpT, MeanVarOp>) {
+      callee = "__mean_var";
+      operand(op.getInput(), a.getInput());
+      constant((double)op.getDim());
+      constant((double)op.getForm());
+    } else if constexpr (std::is_same_v<OpT, CenteredGramOp>) {
+      callee = "__centered_gram";
+      operand(op.getInput(), a.getInput());
+      constant(op.getConjugate() ? 1.0 : 0.0);
+      if (op.getDivisor())
+        operand(op.getDivisor(), a.getDivisor());
+    } else if constexpr (std::is_same_v<OpT, ExplainedVarianceOp>) {
+      callee = "__explained_variance";
+      operand(op.getBasis(), a.getBasis());
+      operand(op.getGram(), a.getGram());
+      constant(op.getNormalized() ? 1.0 : 0.0);
+      constant(op.getConjugate() ? 1.0 : 0.0);
+    } else {
+      callee = "__power_step";
+      operand(op.getMatrix(), a.getMatrix());
+      operand(op.getBasis(), a.getBasis());
+      constant(op.getEps().convertToDouble());
     }
-    Value argArr = b.ptrArray(args);
-    unsigned nout = op->getNumResults();
-    Value outArr = nout ? b.entryAlloca(b.ptr(), nout) : b.nullPtr();
-    b.call("rm_call_builtin", b.voidTy(),
-           {b.ptr(), b.i32(), b.i32(), b.ptr(), b.i32(), b.ptr()},
-           {b.str(op.getCallee()), b.constI32(op.getNargout()),
-            b.constI32(args.size()), argArr, b.constI32(nout), outArr});
-    for (Value v : boxed)
-      b.call("rm_release", b.voidTy(), {b.ptr()}, {v});
-    SmallVector<Value> results;
-    for (unsigned i = 0; i < nout; ++i) {
-      Value p = LLVM::GEPOp::create(rw, loc, b.ptr(), b.ptr(), outArr,
-                                    ArrayRef<LLVM::GEPArg>{(int32_t)i});
-      Value r = LLVM::LoadOp::create(rw, loc, b.ptr(), p);
-      Type want = op.getResult(i).getType();
-      results.push_back(isa<ValueType>(want) ? r : b.unboxAndRelease(r, want));
-    }
-    rw.replaceOp(op, results);
+    rw.replaceOp(op, callRuntimeBuiltin(b, rw, op.getLoc(), callee,
+                                        (int32_t)op->getNumResults(), args,
+                                        native, op->getResultTypes()));
     return success();
   }
 };
@@ -2144,7 +2210,10 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         FusedElementwiseLowering, FusedReduceLowering, FusedRngLoopLowering,
         AppendLowering,
         IsDefinedLowering, StoreVarLowering, ClearVarLowering,
-        ForCountLowering, ForColumnLowering, BuiltinLowering, DisplayLowering,
+        ForCountLowering, ForColumnLowering, BuiltinLowering,
+        PatternLowering<MeanVarOp>, PatternLowering<CenteredGramOp>,
+        PatternLowering<ExplainedVarianceOp>,
+        PatternLowering<PowerStepNormalizeOp>, DisplayLowering,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,
         SwitchMatchLowering, SubsrefLowering, SubsasgnLowering,
         CellLiteralLowering, ListElementLowering, TryBeginLowering, TryEndLowering,

@@ -25,6 +25,14 @@ namespace runmat::rt::support {
 /// "Requested array exceeds the maximum possible size."
 [[noreturn]] void sizeLimit();
 
+// ---- sums --------------------------------------------------------------------
+/// The sum of p[0..n) from 0 in order.
+double chunkSum(const double *p, int64_t n);
+/// The sum of a contiguous line in RunMat's order: chunks of RM_SUM_CHUNK
+/// elements (abi.h) each summed in order (on the thread pool for long
+/// lines), then the chunk sums added in order. sum and mean use it.
+double chunkedSum(const double *p, int64_t n);
+
 // ---- text arguments ---------------------------------------------------------
 /// True for a char row vector (or an empty char array).
 bool isText(const Value &v);

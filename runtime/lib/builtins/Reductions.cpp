@@ -19,6 +19,56 @@ namespace runmat::rt {
 
 using namespace support;
 
+namespace support {
+
+/// The sum of a contiguous line in RunMat's order (abi.h RM_SUM_CHUNK):
+/// each chunk of RM_SUM_CHUNK elements summed from 0 in order, the chunk
+/// sums added in order. Fused reductions compute the chunks in parallel
+/// and add them the same way, so both give the same bits.
+double chunkSum(const double *p, int64_t n) {
+  double acc = 0;
+  for (int64_t k = 0; k < n; ++k)
+    acc += p[k];
+  return acc;
+}
+
+namespace {
+struct ChunkJob {
+  const double *p;
+  int64_t n;
+  double *partial;
+};
+
+void chunkRange(void *ctx, int64_t begin, int64_t end) {
+  auto *job = static_cast<ChunkJob *>(ctx);
+  for (int64_t c = begin; c < end; ++c) {
+    int64_t b = c * RM_SUM_CHUNK;
+    job->partial[c] = chunkSum(job->p + b, std::min<int64_t>(RM_SUM_CHUNK, job->n - b));
+  }
+}
+
+} // namespace
+
+double chunkedSum(const double *p, int64_t n) {
+  int64_t chunks = (n + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK;
+  double total = 0;
+  if (chunks >= 16) {
+    // Long lines: the chunk sums in parallel, then added in order (the
+    // same numbers as one thread).
+    std::vector<double> partial((size_t)chunks);
+    ChunkJob job{p, n, partial.data()};
+    rm_parallel_for(chunks, 8, chunkRange, &job);
+    for (double x : partial)
+      total += x;
+    return total;
+  }
+  for (int64_t c = 0; c < n; c += RM_SUM_CHUNK)
+    total += chunkSum(p + c, std::min<int64_t>(RM_SUM_CHUNK, n - c));
+  return total;
+}
+
+} // namespace support
+
 namespace {
 
 enum class OutType { Default, Double, Native };
@@ -229,49 +279,6 @@ inline void fold(const double *re, const double *im, int64_t in, double *ore,
     if (x == 0 && !(im && im[in] != 0))
       ore[o] = 0;
   }
-}
-
-/// The sum of a contiguous line in RunMat's order (abi.h RM_SUM_CHUNK):
-/// each chunk of RM_SUM_CHUNK elements summed from 0 in order, the chunk
-/// sums added in order. Fused reductions compute the chunks in parallel
-/// and add them the same way, so both give the same bits.
-double chunkSum(const double *p, int64_t n) {
-  double acc = 0;
-  for (int64_t k = 0; k < n; ++k)
-    acc += p[k];
-  return acc;
-}
-
-struct ChunkJob {
-  const double *p;
-  int64_t n;
-  double *partial;
-};
-
-void chunkRange(void *ctx, int64_t begin, int64_t end) {
-  auto *job = static_cast<ChunkJob *>(ctx);
-  for (int64_t c = begin; c < end; ++c) {
-    int64_t b = c * RM_SUM_CHUNK;
-    job->partial[c] = chunkSum(job->p + b, std::min<int64_t>(RM_SUM_CHUNK, job->n - b));
-  }
-}
-
-double chunkedSum(const double *p, int64_t n) {
-  int64_t chunks = (n + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK;
-  double total = 0;
-  if (chunks >= 16) {
-    // Long lines: the chunk sums in parallel, then added in order (the
-    // same numbers as one thread).
-    std::vector<double> partial((size_t)chunks);
-    ChunkJob job{p, n, partial.data()};
-    rm_parallel_for(chunks, 8, chunkRange, &job);
-    for (double x : partial)
-      total += x;
-    return total;
-  }
-  for (int64_t c = 0; c < n; c += RM_SUM_CHUNK)
-    total += chunkSum(p + c, std::min<int64_t>(RM_SUM_CHUNK, n - c));
-  return total;
 }
 
 /// sum/prod/mean/any/all along one dimension of a view.

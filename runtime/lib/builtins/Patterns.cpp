@@ -1,0 +1,310 @@
+//===- Patterns.cpp - Kernels of the named patterns ------------------------===//
+//
+// The runtime side of the pattern ops the compiler's pattern passes make
+// (runmat.mean_var, runmat.centered_gram, runmat.explained_variance,
+// runmat.power_step_normalize): each takes the pattern's operands and its
+// metadata (constants of the compiled program) and computes the pattern in
+// one kernel when the data allows — real double (and, for mean_var, single)
+// arrays of the shapes the kernel handles — and otherwise by the very
+// builtins and operators the unfused program calls, so the result is
+// always MATLAB's.
+//
+//===----------------------------------------------------------------------===//
+#include "ArraySupport.h"
+#include "runmat/rt/Ops.h"
+#include "runmat/rt/abi.h"
+
+#include <cblas.h>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <vector>
+
+namespace runmat::rt {
+
+using namespace support;
+
+namespace {
+
+bool realFloatData(const Value &v) {
+  return (v.cls == ClassId::Double || v.cls == ClassId::Single) &&
+         !hasImag(v) && !v.csList;
+}
+
+bool realDoubleMatrix(const Value &v) {
+  return v.cls == ClassId::Double && !hasImag(v) && !v.csList &&
+         v.dims.size() == 2 && v.dims[0] <= INT_MAX && v.dims[1] <= INT_MAX;
+}
+
+ValueRef scalarArg(double x) { return makeScalar(x, ClassId::Double); }
+
+// ---- mean_var ----------------------------------------------------------------
+
+/// The per-chunk statistics of one line: the chunk's sum (in the order of
+/// chunkSum, so the line's total is chunkedSum's to the bit) and the sum of
+/// squared deviations from the chunk's own mean (the chunk is in cache for
+/// this second look, so the data is read from memory once).
+struct MomentJob {
+  const double *p;
+  int64_t n;
+  double *sums, *m2s;
+};
+
+void momentRange(void *ctx, int64_t begin, int64_t end) {
+  auto *job = static_cast<MomentJob *>(ctx);
+  for (int64_t c = begin; c < end; ++c) {
+    int64_t b = c * RM_SUM_CHUNK;
+    int64_t len = std::min<int64_t>(RM_SUM_CHUNK, job->n - b);
+    const double *p = job->p + b;
+    double s = chunkSum(p, len);
+    // The squares in 8 independent sums (this order is the kernel's own):
+    // vectorised, and not bound by the latency of one chain of additions.
+    double m = s / (double)len, acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    int64_t k = 0;
+    for (; k + 8 <= len; k += 8)
+      for (int l = 0; l < 8; ++l) {
+        double d = p[k + l] - m;
+        acc[l] += d * d;
+      }
+    for (; k < len; ++k) {
+      double d = p[k] - m;
+      acc[0] += d * d;
+    }
+    job->sums[c] = s;
+    job->m2s[c] = ((acc[0] + acc[1]) + (acc[2] + acc[3])) +
+                  ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+  }
+}
+
+/// Mean (as mean computes it) and the sum of squared deviations of a
+/// contiguous line, combining the chunks by Chan et al.'s formula.
+void lineMoments(const double *p, int64_t n, double &mean, double &m2) {
+  int64_t chunks = (n + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK;
+  std::vector<double> sums((size_t)chunks), m2s((size_t)chunks);
+  MomentJob job{p, n, sums.data(), m2s.data()};
+  if (chunks >= 16)
+    rm_parallel_for(chunks, 8, momentRange, &job);
+  else
+    momentRange(&job, 0, chunks);
+  double total = 0;
+  for (double s : sums)
+    total += s;
+  mean = total / (double)n;
+  double q = 0, spread = 0;
+  for (int64_t c = 0; c < chunks; ++c) {
+    int64_t len = std::min<int64_t>(RM_SUM_CHUNK, n - c * RM_SUM_CHUNK);
+    double d = sums[(size_t)c] / (double)len - mean;
+    q += m2s[(size_t)c];
+    spread += (double)len * d * d;
+  }
+  m2 = q + spread;
+}
+
+/// The unfused forms: form 0 is mean((x - mean(x, dim)).^2, dim), form 1
+/// var(x, 0, dim), form 2 var(x, 1, dim) (dim 0: the default; -1: 'all').
+Args meanVarUnfused(const Value &x, int64_t dim, int form) {
+  Args margs{ValueRef::borrow(const_cast<Value *>(&x))};
+  if (dim > 0)
+    margs.push_back(scalarArg((double)dim));
+  else if (dim < 0)
+    margs.push_back(makeString("all"));
+  ValueRef mu = bi_mean(1, margs)[0];
+  ValueRef var;
+  if (form == 0) {
+    ValueRef d = binaryOp(RM_OP_MINUS, x, *mu);
+    ValueRef sq = binaryOp(RM_OP_POWER, *d, *scalarArg(2));
+    margs[0] = sq;
+    var = bi_mean(1, margs)[0];
+  } else {
+    Args vargs{margs[0], scalarArg(form == 1 ? 0.0 : 1.0)};
+    if (margs.size() > 1)
+      vargs.push_back(margs[1]);
+    var = bi_var(1, vargs)[0];
+  }
+  return {mu, var};
+}
+
+} // namespace
+
+// __mean_var(x, dim, form): [mean, variance] of runmat.mean_var.
+Args bi_mean_var(int, const Args &args) {
+  const Value &x = *args[0];
+  int64_t dim = (int64_t)args[1]->re[0];
+  int form = (int)args[2]->re[0];
+  if (!realFloatData(x) || x.numel() == 0)
+    return meanVarUnfused(x, dim, form);
+  // The reduced dimension (0-based) and the lines: contiguous only when
+  // every dimension before it is 1.
+  int64_t d = dim > 0 ? dim - 1 : firstNonSingleton(x.dims);
+  int64_t len = x.numel(), lines = 1;
+  Dims outDims{1, 1};
+  if (dim >= 0) {
+    for (int64_t k = 0; k < d; ++k)
+      if (dimSize(x.dims, k) != 1)
+        return meanVarUnfused(x, dim, form);
+    len = dimSize(x.dims, d);
+    lines = x.numel() / len;
+    outDims = x.dims;
+    if (d < (int64_t)outDims.size())
+      outDims[(size_t)d] = 1;
+  }
+  ValueRef mu = newArray(x.cls, outDims), var = newArray(x.cls, outDims);
+  for (int64_t j = 0; j < lines; ++j) {
+    double m, m2;
+    lineMoments(x.re.data() + j * len, len, m, m2);
+    double denom = form == 1 ? (double)(len > 1 ? len - 1 : 1) : (double)len;
+    mu->re[(size_t)j] = castValue(m, x.cls);
+    var->re[(size_t)j] = castValue(m2 / denom, x.cls);
+  }
+  return {mu, var};
+}
+
+// ---- centered_gram ------------------------------------------------------------
+
+namespace {
+
+/// Rows [r0, r0 + rows) of x minus the column means, into a panel buffer.
+struct CentreJob {
+  const double *x;
+  int64_t n, d;
+  const double *mu;
+  double *buf;
+  int64_t r0, rows;
+};
+
+void centreColumns(void *ctx, int64_t begin, int64_t end) {
+  auto *job = static_cast<CentreJob *>(ctx);
+  for (int64_t j = begin; j < end; ++j) {
+    const double *src = job->x + j * job->n + job->r0;
+    double *dst = job->buf + j * job->rows;
+    double m = job->mu[(size_t)j];
+    for (int64_t i = 0; i < job->rows; ++i)
+      dst[i] = src[i] - m;
+  }
+}
+
+} // namespace
+
+// __centered_gram(x, conj[, divisor]): (x - mean(x))' * (x - mean(x)),
+// divided by divisor when given (.' instead of ' when conj is 0).
+Args bi_centered_gram(int, const Args &args) {
+  const Value &x = *args[0];
+  bool conj = args[1]->re[0] != 0;
+  const Value *divisor = args.size() > 2 ? args[2].get() : nullptr;
+  bool fast = realDoubleMatrix(x) && x.dims[0] >= 2 && x.dims[1] >= 1 &&
+              (!divisor || (divisor->cls == ClassId::Double &&
+                            !hasImag(*divisor) && divisor->numel() == 1));
+  if (!fast) {
+    ValueRef mu = bi_mean(1, Args{args[0]})[0];
+    ValueRef c = binaryOp(RM_OP_MINUS, x, *mu);
+    ValueRef g = mtimesTransposed(*c, *c, conj, true);
+    if (divisor)
+      g = binaryOp(RM_OP_MRDIVIDE, *g, *divisor);
+    return {g};
+  }
+  int64_t n = x.dims[0], d = x.dims[1];
+  const double *X = x.re.data();
+  std::vector<double> mu((size_t)d);
+  for (int64_t j = 0; j < d; ++j)
+    mu[(size_t)j] = chunkedSum(X + j * n, n) / (double)n; // mean(x)
+  // Row panels of about 8 MB, centred into a buffer that stays in cache,
+  // each added to the upper triangle by one SYRK: x - mean(x) is never
+  // written out.
+  int64_t panel = std::clamp<int64_t>((8 << 20) / (8 * d), 64, n);
+  std::vector<double> buf((size_t)(panel * d));
+  ValueRef g = newArray(ClassId::Double, Dims{d, d});
+  double *G = g->re.data();
+  CentreJob job{X, n, d, mu.data(), buf.data(), 0, 0};
+  for (int64_t r0 = 0; r0 < n; r0 += panel) {
+    int64_t rows = std::min(panel, n - r0);
+    job.r0 = r0;
+    job.rows = rows;
+    rm_parallel_for(d, 8, centreColumns, &job);
+    cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, (int)d, (int)rows, 1.0,
+                buf.data(), (int)rows, r0 == 0 ? 0.0 : 1.0, G, (int)d);
+  }
+  double s = divisor ? divisor->re[0] : 1.0;
+  if (divisor)
+    for (int64_t j = 0; j < d; ++j)
+      for (int64_t i = 0; i <= j; ++i)
+        G[i + j * d] /= s;
+  for (int64_t j = 0; j < d; ++j) // mirror the upper triangle
+    for (int64_t i = j + 1; i < d; ++i)
+      G[i + j * d] = G[j + i * d];
+  return {g};
+}
+
+// ---- explained_variance ----------------------------------------------------------
+
+// __explained_variance(q, g, normalized, conj): diag(q' * g * q), divided
+// by trace(g) when normalized (q.' when conj is 0).
+Args bi_explained_variance(int, const Args &args) {
+  const Value &q = *args[0], &g = *args[1];
+  bool normalized = args[2]->re[0] != 0, conj = args[3]->re[0] != 0;
+  bool fast = realDoubleMatrix(q) && realDoubleMatrix(g) &&
+              g.dims[0] == g.dims[1] && q.dims[0] == g.dims[0] &&
+              q.dims[0] >= 1 && q.dims[1] >= 1 &&
+              !(q.dims[0] == 1 && q.dims[1] == 1);
+  if (!fast) {
+    ValueRef qt = transpose(q, conj);
+    ValueRef p = mtimes(*mtimes(*qt, g), q);
+    ValueRef e = bi_diag(1, Args{p})[0];
+    if (normalized)
+      e = binaryOp(RM_OP_MRDIVIDE, *e, *bi_trace(1, Args{args[1]})[0]);
+    return {e};
+  }
+  int64_t d = q.dims[0], k = q.dims[1];
+  // W = q' * g (k x d), then e(j) = sum_i W(j, i) * q(i, j): the diagonal
+  // of W * q without the rest of the k x k product.
+  std::vector<double> W((size_t)(k * d));
+  cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, (int)k, (int)d, (int)d,
+              1.0, q.re.data(), (int)d, g.re.data(), (int)d, 0.0, W.data(),
+              (int)k);
+  ValueRef e = newArray(ClassId::Double, Dims{k, 1});
+  for (int64_t j = 0; j < k; ++j) {
+    double acc = 0;
+    for (int64_t i = 0; i < d; ++i)
+      acc += W[(size_t)(j + i * k)] * q.re[(size_t)(i + j * d)];
+    e->re[(size_t)j] = acc;
+  }
+  if (normalized) {
+    ValueRef tr = bi_trace(1, Args{args[1]})[0];
+    double t = tr->re[0];
+    for (double &v : e->re)
+      v /= t;
+  }
+  return {e};
+}
+
+// ---- power_step_normalize --------------------------------------------------------
+
+// __power_step(a, q, eps): y = a * q; y ./ sqrt(sum(y.^2) + eps).
+Args bi_power_step(int, const Args &args) {
+  const Value &a = *args[0], &q = *args[1];
+  double eps = args[2]->re[0];
+  ValueRef y = mtimes(a, q);
+  const Value &Y = *y;
+  if (!(realDoubleMatrix(Y) && Y.dims[0] >= 2)) {
+    ValueRef sq = binaryOp(RM_OP_POWER, Y, *scalarArg(2));
+    ValueRef s = bi_sum(1, Args{sq})[0];
+    ValueRef t = binaryOp(RM_OP_PLUS, *s, *scalarArg(eps));
+    ValueRef r = bi_sqrt(1, Args{t})[0];
+    return {binaryOp(RM_OP_RDIVIDE, Y, *r)};
+  }
+  int64_t m = Y.dims[0], k = Y.dims[1];
+  ValueRef out = newArray(ClassId::Double, Y.dims);
+  std::vector<double> sq((size_t)m);
+  for (int64_t j = 0; j < k; ++j) {
+    const double *col = Y.re.data() + j * m;
+    for (int64_t i = 0; i < m; ++i)
+      sq[(size_t)i] = col[i] * col[i];
+    double norm = std::sqrt(chunkedSum(sq.data(), m) + eps);
+    double *o = out->re.data() + j * m;
+    for (int64_t i = 0; i < m; ++i)
+      o[i] = col[i] / norm;
+  }
+  return {out};
+}
+
+} // namespace runmat::rt
