@@ -179,7 +179,10 @@ BENCHMARKS = {
         "sizes": [20_000, 100_000],
         "small": [20_000],
         "rtol": 1e-10,
-        "rates": {"GRAM_S": ("GFLOP/s", lambda n: 2.0 * n * 256 * 256 / 1e9)},
+        # The Gram step against OpenBLAS's DGEMM on the same shape, measured
+        # in the same run (bench/limits/dgemm.c).
+        "rates": {"GRAM_S": ("GFLOP/s", lambda n: 2.0 * n * 256 * 256 / 1e9,
+                             "dgemm_gflops")},
         "what": "n x 256 centred Gram matrix, 15 block power iterations "
                 "(k = 16, economy QR), explained variance",
     },
@@ -305,6 +308,8 @@ LIMIT_BUILDS = {
     "mathvec256": ("mathvec.c", ["-O3", "-ffast-math", "-march=native",
                                  "-mprefer-vector-width=256"], ["-lmvec", "-lm"]),
     "mathvec_scalar": ("mathvec.c", ["-O3", "-march=native"], ["-lm"]),
+    "dgemm": ("dgemm.c", ["-O2", "-I/usr/include/x86_64-linux-gnu/openblas-pthread"],
+              ["-L/usr/lib/x86_64-linux-gnu/openblas-pthread", "-lopenblas"]),
 }
 MATH_FUNCS = ("sin", "exp", "cos", "tanh")
 
@@ -359,6 +364,11 @@ def measure_limits(threads):
                                  re.findall(r"^MATH_NS (\w+) (\S+)", out, re.M)}
         if name != "mathvec_scalar":
             lim["libmvec_calls"][name] = libmvec_calls(exes[name])
+    # OpenBLAS's DGEMM (and SYRK) on the Gram step's shape, n x 256
+    out = subprocess.run([exes["dgemm"], "20000", "256", "5"],
+                         capture_output=True, text=True, check=True).stdout
+    for kind, gf in re.findall(r"^(DGEMM|DSYRK)_GFLOPS \d+ \d+ (\S+)", out, re.M):
+        lim[kind.lower() + "_gflops"] = float(gf)
     # The limit uses the faster vector build per function, when that build
     # really calls libmvec for it (else the scalar time).
     lim["math_ns"]["vector"] = {}
@@ -377,6 +387,9 @@ def print_limits(lim):
     print("  STREAM triad: %s" % ", ".join(
         "%s thread%s %.1f GB/s" % (t, "" if t == "1" else "s", g)
         for t, g in sorted(lim["triad_gbs"].items())))
+    if "dgemm_gflops" in lim:
+        print("  OpenBLAS n x 256 Gram: DGEMM %.1f GFLOP/s, DSYRK %.1f GFLOP/s "
+              "(at GEMM's flop count)" % (lim["dgemm_gflops"], lim.get("dsyrk_gflops", 0)))
     for label in ("vector512", "vector256", "scalar"):
         print("  %-10s %s ns/element" % (label, "  ".join(
             "%s %.3f" % (f, lim["math_ns"][label][f]) for f in MATH_FUNCS)))
@@ -466,8 +479,15 @@ def report(name, bench, row, limits):
             "" if v.get("agrees", True) else "  MISMATCH", other))
         for step, s in v["steps"].items():
             rate = bench.get("rates", {}).get(step)
-            print("  %-11s   %s %.4f s%s" % ("", step, s, "  (%.1f %s)" % (
-                rate[1](v["N_run"]) / max(s, 1e-12), rate[0]) if rate else ""))
+            note = ""
+            if rate:
+                r = rate[1](v["N_run"]) / max(s, 1e-12)
+                note = "  (%.1f %s)" % (r, rate[0])
+                ref = limits.get(rate[2]) if limits and len(rate) > 2 else None
+                if ref:
+                    v.setdefault("rate_fraction", {})[step] = r / ref
+                    note += "  %.0f%% of %s" % (100 * r / ref, rate[2])
+            print("  %-11s   %s %.4f s%s" % ("", step, s, note))
         if v["parts"]:
             print("  %-11s   %s" % ("", "  ".join(
                 "%s %.2f ns/unit" % (p, d["s"] / max(d["units"], 1) * 1e9)

@@ -206,8 +206,9 @@ Args bi_centered_gram(int, const Args &args) {
   int64_t n = x.dims[0], d = x.dims[1];
   const double *X = x.re.data();
   std::vector<double> mu((size_t)d);
-  for (int64_t j = 0; j < d; ++j)
-    mu[(size_t)j] = chunkedSum(X + j * n, n) / (double)n; // mean(x)
+  columnSums(X, n, d, mu.data()); // mean(x)
+  for (double &m : mu)
+    m /= (double)n;
   // Row panels of about 8 MB, centred into a buffer that stays in cache,
   // each added to the upper triangle by one SYRK: x - mean(x) is never
   // written out.

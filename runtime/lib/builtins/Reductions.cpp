@@ -67,6 +67,38 @@ double chunkedSum(const double *p, int64_t n) {
   return total;
 }
 
+namespace {
+struct ColumnJob {
+  const double *p;
+  int64_t len;
+  double *out;
+};
+
+void columnRange(void *ctx, int64_t begin, int64_t end) {
+  auto *job = static_cast<ColumnJob *>(ctx);
+  for (int64_t j = begin; j < end; ++j) {
+    const double *col = job->p + j * job->len;
+    double total = 0;
+    for (int64_t c = 0; c < job->len; c += RM_SUM_CHUNK)
+      total += chunkSum(col + c, std::min<int64_t>(RM_SUM_CHUNK, job->len - c));
+    job->out[j] = total;
+  }
+}
+} // namespace
+
+void columnSums(const double *p, int64_t len, int64_t cols, double *out) {
+  // Long columns split their chunks over the pool; many short ones are
+  // shared out whole. Either way each sum is chunkedSum's, to the bit.
+  if (cols < 2 || len >= 16 * RM_SUM_CHUNK || len * cols < (1 << 16)) {
+    for (int64_t j = 0; j < cols; ++j)
+      out[j] = chunkedSum(p + j * len, len);
+    return;
+  }
+  ColumnJob job{p, len, out};
+  rm_parallel_for(cols, std::max<int64_t>(1, (1 << 15) / std::max<int64_t>(len, 1)),
+                  columnRange, &job);
+}
+
 } // namespace support
 
 namespace {
@@ -301,15 +333,15 @@ ValueRef reduceView(const View &v, int64_t dim, const Dims &outDims,
   std::fill(ore, ore + nOut, init);
   if (s.before == 1) {
     // Contiguous lines (reducing the first dimension).
-    for (int64_t j = 0; j < s.after; ++j) {
-      int64_t base = j * s.len;
-      if ((op == Op::Sum || op == Op::Mean) && !oim && !omitNan) {
-        // (mean divides by the count below; the same order of additions)
-        ore[j] = chunkedSum(re + base, s.len);
-        continue;
+    if ((op == Op::Sum || op == Op::Mean) && !oim && !omitNan) {
+      // (mean divides by the count below; the same order of additions)
+      columnSums(re, s.len, s.after, ore);
+    } else {
+      for (int64_t j = 0; j < s.after; ++j) {
+        int64_t base = j * s.len;
+        for (int64_t k = 0; k < s.len; ++k)
+          fold<op>(re, im, base + k, ore, oim, j, omitNan, pc);
       }
-      for (int64_t k = 0; k < s.len; ++k)
-        fold<op>(re, im, base + k, ore, oim, j, omitNan, pc);
     }
   } else {
     // Strided lines: walk the input in memory order, accumulating into a
