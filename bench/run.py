@@ -105,14 +105,20 @@ def chain_limit(n, lim):
     """elementwise: the chain evaluates sin, exp, cos and tanh once per
     element (libmvec, best vector variant) and must read x (8 bytes per
     element; y is consumed by the sum). The limit is the larger of the math
-    time and the triad time for those bytes; 2 threads halve the math.
+    time and the triad time for those bytes. 2T: the math time per element
+    measured with a copy of the microbenchmark on each core at once, halved.
     1T/2T use the faster libmvec build (AVX-512 on this machine), 1T-avx2
     the 4-wide AVX2 variants."""
     out = {}
     t_math = sum(lim["math_ns"]["vector"][f] for f in ("sin", "exp", "cos", "tanh"))
+    conc = lim.get("math_ns_concurrent")
     for th, bw in sorted(lim["triad_gbs"].items()):
         t_mem = 8.0 * n / (bw * 1e9)
-        out["%sT" % th] = max(n * t_math * 1e-9 / int(th), t_mem)
+        t = t_math
+        if int(th) > 1 and conc and int(th) == conc["threads"]:
+            # per element on each core while every core runs the math
+            t = sum(conc["vector"][f] for f in ("sin", "exp", "cos", "tanh"))
+        out["%sT" % th] = max(n * t * 1e-9 / int(th), t_mem)
     # RunMat generates AVX2 code unless RUNMAT_AVX512=1 (docs/architecture.md),
     # so it calls libmvec's 4-wide variants: the 1-thread limit with those.
     t256 = sum(lim["math_ns"]["vector256"][f] for f in ("sin", "exp", "cos", "tanh"))
@@ -369,6 +375,23 @@ def measure_limits(threads):
                          capture_output=True, text=True, check=True).stdout
     for kind, gf in re.findall(r"^(DGEMM|DSYRK)_GFLOPS \d+ \d+ (\S+)", out, re.M):
         lim[kind.lower() + "_gflops"] = float(gf)
+    # The same with `threads` copies running at once (one per core): the
+    # math throughput when every core computes, as the 2-thread kernels do
+    # (cores share power and clock budgets, so this is not 1/threads).
+    if threads > 1:
+        lim["math_ns_concurrent"] = {"threads": threads}
+        for label, (name, total) in runs.items():
+            if label == "scalar":
+                continue
+            procs = [subprocess.Popen([exes[name], "4096", str(total), "3"],
+                                      stdout=subprocess.PIPE, text=True)
+                     for _ in range(threads)]
+            outs = [p.communicate()[0] for p in procs]
+            per = {}
+            for o in outs:
+                for f, v in re.findall(r"^MATH_NS (\w+) (\S+)", o, re.M):
+                    per.setdefault(f, []).append(float(v))
+            lim["math_ns_concurrent"][label] = {f: sum(v) / len(v) for f, v in per.items()}
     # The limit uses the faster vector build per function, when that build
     # really calls libmvec for it (else the scalar time).
     lim["math_ns"]["vector"] = {}
@@ -379,6 +402,17 @@ def measure_limits(threads):
             if calls:
                 best = min(best, lim["math_ns"][label][f])
         lim["math_ns"]["vector"][f] = best
+    conc = lim.get("math_ns_concurrent")
+    if conc:
+        conc["vector"] = {}
+        for f in MATH_FUNCS:
+            best = None
+            for label, name in (("vector512", "mathvec"), ("vector256", "mathvec256")):
+                calls = (lim["libmvec_calls"].get(name) or {}).get(f)
+                if calls and f in conc.get(label, {}):
+                    v = conc[label][f]
+                    best = v if best is None else min(best, v)
+            conc["vector"][f] = best if best is not None else lim["math_ns"]["vector"][f]
     return lim
 
 
@@ -393,6 +427,11 @@ def print_limits(lim):
     for label in ("vector512", "vector256", "scalar"):
         print("  %-10s %s ns/element" % (label, "  ".join(
             "%s %.3f" % (f, lim["math_ns"][label][f]) for f in MATH_FUNCS)))
+    conc = lim.get("math_ns_concurrent")
+    if conc:
+        print("  best vector, %d at once: %s ns/element on each core" % (
+            conc["threads"], "  ".join("%s %.3f" % (f, conc["vector"][f])
+                                       for f in MATH_FUNCS)))
     for name, calls in lim["libmvec_calls"].items():
         if calls is None:
             print("  %s: objdump not available, libmvec use not checked" % name)

@@ -827,7 +827,8 @@ def RunMat_CenteredGramOp : RunMat_Op<"centered_gram"> {
   let description = [{
     The centred Gram (scatter, or with the divisor covariance) matrix of
     the columns of `x` (made by `runmat-fuse-centered-gram`): `.'` rather
-    than `'` without `conjugate`. For a real double matrix of two or more
+    than `'` without `conjugate`; the mean is `mean(x, 1)` with `columns`,
+    else `mean(x)` (which for a row vector is its mean along the row). For a real double matrix of two or more
     rows the kernel centres row panels of `x` into a buffer that stays in
     cache and adds each to the upper triangle by one SYRK, so `x - mean(x)`
     is never written out; other data runs the unfused operations.
@@ -837,7 +838,7 @@ def RunMat_CenteredGramOp : RunMat_Op<"centered_gram"> {
     ```
   }];
   let arguments = (ins RunMat_ValueType:$input, Optional<RunMat_AnyVal>:$divisor,
-                   UnitAttr:$conjugate);
+                   UnitAttr:$conjugate, UnitAttr:$columns);
   let results = (outs RunMat_ValueType:$result);
   let assemblyFormat = [{
     $input (`divisor` $divisor^ `:` type($divisor))? attr-dict

@@ -25,6 +25,7 @@
 #include "mlir/Transforms/Passes.h"
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/SystemLibraries.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -36,6 +37,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 #include <cstdlib>
+#include <mutex>
 #include "llvm/Target/TargetOptions.h"
 #include "llvm/TargetParser/Host.h"
 
@@ -304,12 +306,30 @@ static void withAvx512Kernels(llvm::Module &m) {
     }
 }
 
+/// Lets the loop vectoriser vectorise loops that add floating-point values
+/// in order (LLVM's -force-ordered-reductions; x86 leaves it off): the
+/// fused reductions' kernels add each element into the sum as it is
+/// computed, in the runtime's order, and the vectorised arithmetic then
+/// overlaps that chain of adds. The order of the additions is kept, so the
+/// results do not change.
+static void enableOrderedReductions() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    auto &opts = llvm::cl::getRegisteredOptions();
+    auto it = opts.find("force-ordered-reductions");
+    // As if given on the command line: the vectoriser asks whether it was.
+    if (it != opts.end() && it->second->getNumOccurrences() == 0)
+      (void)it->second->addOccurrence(0, "force-ordered-reductions", "true");
+  });
+}
+
 llvm::Error runmat::optimizeLLVMModule(llvm::Module &m, unsigned optLevel,
                                        llvm::TargetMachine *tm) {
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
+  enableOrderedReductions();
   llvm::PipelineTuningOptions pto;
   pto.LoopVectorization = optLevel > 1;
   pto.SLPVectorization = optLevel > 1;

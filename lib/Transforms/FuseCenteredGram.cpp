@@ -45,7 +45,7 @@ struct FuseCenteredGramPass
         !isValue(mt.getResult()))
       return;
     Value c = t->getOperand(0);
-    if (!sameValue(c, mt.getRhs()))
+    if (mt.getRhs() == t->getResult(0) || !sameValue(c, mt.getRhs()))
       return;
     // c = x - mean(x) (the default dimension, or 1)
     auto minus = c.getDefiningOp<MinusOp>();
@@ -53,6 +53,7 @@ struct FuseCenteredGramPass
       return;
     Value x = minus.getLhs();
     BuiltinOp mean = builtinCall(minus.getRhs().getDefiningOp(), "mean", 1);
+    bool columns = !mean; // mean(x, 1): always the columns
     if (!mean) {
       mean = builtinCall(minus.getRhs().getDefiningOp(), "mean", 2);
       std::optional<double> k =
@@ -72,10 +73,10 @@ struct FuseCenteredGramPass
         if ((divisor = scalarOperand(u->getOperand(1))))
           last = u;
     OpBuilder b(last);
-    auto g = CenteredGramOp::create(b, last->getLoc(),
-                                    ValueType::get(mt.getContext()), x, divisor,
-                                    isa<CTransposeOp>(t) ? b.getUnitAttr()
-                                                         : UnitAttr());
+    auto g = CenteredGramOp::create(
+        b, last->getLoc(), ValueType::get(mt.getContext()), x, divisor,
+        isa<CTransposeOp>(t) ? b.getUnitAttr() : UnitAttr(),
+        columns ? b.getUnitAttr() : UnitAttr());
     // x (and the divisor) may have been released after their last use in
     // the pattern: they now live until the new op has run.
     moveReleasesAfter(mean, g, g, [&](Value v) {
@@ -83,27 +84,10 @@ struct FuseCenteredGramPass
              v == mean.getResult(0);
     });
     last->getResult(0).replaceAllUsesWith(g.getResult());
-    SmallVector<Operation *> dead;
-    if (last != mt)
-      dead.push_back(last);
-    Value divisorBox = last != mt ? last->getOperand(1) : Value();
-    if (last != mt) {
-      for (Operation *u : llvm::make_early_inc_range(last->getResult(0).getUsers()))
-        u->erase();
-      last->erase();
-    }
-    for (Operation *u : llvm::make_early_inc_range(mt.getResult().getUsers()))
-      u->erase();
-    mt.erase();
-    for (Operation *u : llvm::make_early_inc_range(t->getResult(0).getUsers()))
-      u->erase();
-    t->erase();
-    if (divisorBox && divisorBox.getDefiningOp<BoxOp>())
-      eraseIfOnlyReleased(divisorBox);
-    Value meanDim = mean.getArgs().size() > 1 ? mean.getArgs()[1] : Value();
-    eraseDead({minus, mean});
-    if (meanDim && isValue(meanDim))
-      eraseIfOnlyReleased(meanDim);
+    // The division, the product and the transpose are unused now; the
+    // subtraction and the mean go too unless something else reads them.
+    SmallVector<Operation *> dead{last, mt, t, minus, mean};
+    eraseDead(dead);
     ++numFused;
     if (report)
       g.emitRemark() << "(x - mean(x))' * (x - mean(x))"

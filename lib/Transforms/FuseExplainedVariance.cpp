@@ -54,7 +54,9 @@ struct FuseExplainedVariancePass
         soleRealUser(t->getResult(0)) != m.getOperation())
       return;
     Value q = t->getOperand(0), g = m.getRhs();
-    if (!isValue(q) || !isValue(g) || !sameValue(q, p.getRhs()) ||
+    if (g == t->getResult(0) || p.getRhs() == t->getResult(0) ||
+        p.getRhs() == m.getResult() || !isValue(q) || !isValue(g) ||
+        !sameValue(q, p.getRhs()) ||
         t->getBlock() != diag->getBlock() || m->getBlock() != diag->getBlock() ||
         p->getBlock() != diag->getBlock())
       return;
@@ -81,17 +83,8 @@ struct FuseExplainedVariancePass
       gone.push_back(trace.getResult(0));
     moveReleasesAfter(t, e, e, [&](Value v) { return llvm::is_contained(gone, v); });
     last->getResult(0).replaceAllUsesWith(e.getResult());
-    SmallVector<Operation *> ops{last};
-    if (last != diag)
-      ops.push_back(diag);
-    if (trace)
-      ops.push_back(trace);
-    ops.append({p, m, t});
-    for (Operation *op : ops) {
-      for (Operation *u : llvm::make_early_inc_range(op->getResult(0).getUsers()))
-        u->erase();
-      op->erase();
-    }
+    SmallVector<Operation *> dead{last, diag, trace, p, m, t};
+    eraseDead(dead);
     ++numFused;
     if (report)
       e.emitRemark() << "diag(q' * g * q)" << (trace ? " / trace(g)" : "")

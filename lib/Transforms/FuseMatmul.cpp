@@ -44,7 +44,9 @@ struct FuseMatmulPass : runmat::impl::FuseMatmulPassBase<FuseMatmulPass> {
 
   void rewrite(MTimesOp op) {
     Operation *t = op.getLhs().getDefiningOp();
-    if (!t || !isa<CTransposeOp, TransposeOp>(t) || soleRealUser(t->getResult(0)) != op)
+    // (t * t: the transpose is also the other operand, and stays)
+    if (!t || !isa<CTransposeOp, TransposeOp>(t) ||
+        soleRealUser(t->getResult(0)) != op || op.getRhs() == t->getResult(0))
       return;
     bool conj = isa<CTransposeOp>(t);
     Value a = t->getOperand(0), b = op.getRhs();

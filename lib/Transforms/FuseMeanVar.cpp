@@ -145,15 +145,12 @@ struct FuseMeanVarPass : runmat::impl::FuseMeanVarPassBase<FuseMeanVarPass> {
                                 b.getI64IntegerAttr(form));
     mean.getResult(0).replaceAllUsesWith(mv.getMean());
     var.getResult(0).replaceAllUsesWith(mv.getVariance());
-    SmallVector<Value> varArgs(var.getArgs().drop_front());
+    // Both reductions are now unused: they go, and with them what fed only
+    // them (the square, x - mu, boxed dimensions and exponents).
     erased.insert(var);
-    var.erase();
-    SmallVector<Value> meanArgs(mean.getArgs().drop_front());
-    mean.erase();
-    eraseDead(feeders);
-    for (Value v : llvm::concat<Value>(varArgs, meanArgs))
-      if (v.getDefiningOp() && isValue(v))
-        eraseIfOnlyReleased(v);
+    SmallVector<Operation *> dead{var, mean};
+    dead.append(feeders.begin(), feeders.end());
+    eraseDead(dead);
     ++numFused;
     if (report)
       mv.emitRemark() << "mean and "

@@ -91,20 +91,10 @@ struct FusePowerStepPass
                             plus.getResult(), root.getResult(0)};
     moveReleasesAfter(y, q, q, [&](Value v) { return llvm::is_contained(gone, v); });
     div.getResult().replaceAllUsesWith(q.getResult());
-    Value epsF = epsV.getType().isF64() ? epsV : boxedScalar(epsV);
-    SmallVector<Operation *> ops{div, root, plus, sum, sq, y};
-    for (Operation *op : ops) {
-      SmallVector<Value> operands(op->getOperands());
-      for (Operation *u : llvm::make_early_inc_range(op->getResult(0).getUsers()))
-        u->erase();
-      op->erase();
-      for (Value v : operands) // boxed constants
-        if (v.getDefiningOp<BoxOp>())
-          eraseIfOnlyReleased(v);
-    }
-    if (epsF && epsF.use_empty())
-      if (auto call = epsF.getDefiningOp<BuiltinOp>()) // eps()
-        call.erase();
+    // The chain is unused now, down to the boxed 2 and eps (and the eps
+    // call) when nothing else reads them.
+    SmallVector<Operation *> dead{div, root, plus, sum, sq, y};
+    eraseDead(dead);
     ++numFused;
     if (report)
       q.emitRemark() << "a * q with its columns scaled to unit norm (eps "

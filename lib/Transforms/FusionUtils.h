@@ -165,8 +165,9 @@ inline bool isFusableReduction(mlir::Operation *op, int64_t &dim) {
 
 
 /// Whether a and b hold the same array: one SSA value, or two reads of one
-/// variable in one block with no store or clear of it, and no call that
-/// could reach it (a user function, a handle, eval), between them.
+/// variable in one block with no write of it (an op other than a read that
+/// takes its slot), and no call that could reach it (a user function, a
+/// handle, eval), between them.
 inline bool sameValue(mlir::Value a, mlir::Value b) {
   if (a == b)
     return true;
@@ -178,12 +179,11 @@ inline bool sameValue(mlir::Value a, mlir::Value b) {
   mlir::Operation *last = first == la ? lb : la;
   for (mlir::Operation *op = first->getNextNode(); op != last;
        op = op->getNextNode()) {
-    if (auto st = mlir::dyn_cast<StoreVarOp>(op))
-      if (st.getSlot() == la.getSlot())
-        return false;
-    if (auto cl = mlir::dyn_cast<ClearVarOp>(op))
-      if (cl.getSlot() == la.getSlot())
-        return false;
+    // Any op but a read that takes the slot may write it (store_var,
+    // clear_var, index_assign, append, subsasgn, ...).
+    if (!mlir::isa<LoadVarOp>(op) &&
+        llvm::is_contained(op->getOperands(), la.getSlot()))
+      return false;
     if (mlir::isa<mlir::func::CallOp, CallValueOp>(op))
       return false;
     if (auto bi = mlir::dyn_cast<BuiltinOp>(op))
@@ -227,17 +227,31 @@ inline mlir::Value scalarOperand(mlir::Value v) {
   return boxedScalar(v);
 }
 
-/// Erases the ops in `ops` (in order) whose results are now used only by
-/// releases, with those releases: what is left of a matched pattern.
+/// Erases what is left of a matched pattern: each op of `ops` whose result
+/// is now used only by releases (with those releases), then, the same way,
+/// the ops that made its operands (boxes of constants, the subtraction
+/// under a square), as far as they become unused. Null entries and ops
+/// listed twice are fine; no op is looked at after it is erased.
 inline void eraseDead(llvm::ArrayRef<mlir::Operation *> ops) {
-  for (mlir::Operation *op : ops) {
-    if (!op || op->getNumResults() != 1 || !onlyReleased(op->getResult(0)))
+  llvm::SmallVector<mlir::Operation *> work(ops.begin(), ops.end());
+  llvm::SmallPtrSet<mlir::Operation *, 16> erased;
+  while (!work.empty()) {
+    mlir::Operation *op = work.pop_back_val();
+    if (!op || erased.contains(op) || op->getNumResults() != 1 ||
+        !onlyReleased(op->getResult(0)) ||
+        mlir::isa<LoadVarOp, mlir::func::CallOp, CallValueOp>(op))
       continue;
-    llvm::SmallVector<mlir::Value> operands(op->getOperands());
-    eraseIfOnlyReleased(op->getResult(0));
-    for (mlir::Value v : operands) // boxes of constants
-      if (v.getDefiningOp<BoxOp>())
-        eraseIfOnlyReleased(v);
+    if (auto b = mlir::dyn_cast<BuiltinOp>(op)) // only pure ones go
+      if (!llvm::is_contained({"mean", "sum", "sqrt", "trace", "diag", "eps"},
+                              b.getCallee()))
+        continue;
+    for (mlir::Value v : op->getOperands())
+      if (mlir::Operation *def = v.getDefiningOp())
+        work.push_back(def);
+    for (mlir::Operation *u : llvm::make_early_inc_range(op->getResult(0).getUsers()))
+      u->erase();
+    erased.insert(op);
+    op->erase();
   }
 }
 

@@ -20,14 +20,13 @@
 // CHECK-NEXT: llvm.call @rm_fused_reduce_finish(%[[OUT]], %{{.*}}, %[[LA]])
 // CHECK: ^[[FB]]:
 // CHECK: llvm.call @rm_call_builtin
-// d = 1, single: a chunk's elements into a buffer, then summed in order.
+// d = 1, single: each element of a chunk added into its sum as it is
+// computed, in order (the loop carries the sum).
 // CHECK: llvm.func internal @__rm_fused_reduce_kernel_0
-// CHECK: %[[BUF:.*]] = llvm.alloca %{{.*}} x f64 {alignment = 64 : i64}
+// CHECK: ^{{bb[0-9]+}}(%[[I:.*]]: i64, %[[ACC:.*]]: f64):
 // CHECK: llvm.fptrunc
-// CHECK: llvm.store %{{.*}}, %{{.*}} : f64, !llvm.ptr
-// CHECK: ^{{bb[0-9]+}}(%{{.*}}: i64, %[[ACC:.*]]: f64):
-// CHECK: %[[X:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
-// CHECK: llvm.fadd %[[ACC]], %[[X]] : f64
+// CHECK: %[[NEXT:.*]] = llvm.fadd %[[ACC]], %{{.*}} : f64
+// CHECK: llvm.br ^{{bb[0-9]+}}(%{{.*}}, %[[NEXT]] : i64, f64)
 // d = 2, double:
 // CHECK: llvm.func internal @__rm_fused_reduce_kernel_1
 // CHECK-NOT: fptrunc

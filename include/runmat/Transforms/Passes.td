@@ -98,8 +98,8 @@ def FuseLoopIdiomPass : Pass<"runmat-fuse-loop-idiom"> {
 def FuseMeanVarPass : Pass<"runmat-fuse-mean-var"> {
   let summary = "Welford: mean and variance of one array in one pass";
   let description = [{
-    `mu = mean(x, dim)` with `mean((x - mu).^2, dim)` (or `(x - mu) .*
-    (x - mu)`), or with `var(x)`, `var(x, w)`, `var(x, w, dim)` (w 0 or 1),
+    `mu = mean(x, dim)` with `mean((x - mu).^2, dim)` (or `mean(c .* c,
+    dim)` with `c = x - mu`), or with `var(x)`, `var(x, w)`, `var(x, w, dim)` (w 0 or 1),
     of the same x and dimension in one block, becomes `runmat.mean_var`:
     the mean op is replaced in place and the variance's reduction and what
     fed only it go. Nothing between the two may show the variance being

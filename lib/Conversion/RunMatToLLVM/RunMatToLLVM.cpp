@@ -1128,9 +1128,10 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
 /// R x C elements, the body computing each as it is folded in, in the
 /// runtime's order of additions:
 ///   d = 1: chunks of RM_SUM_CHUNK elements of a column, split across
-///          threads: each chunk's elements are computed into a buffer (a
-///          loop that vectorises), then summed from 0 in order into its
-///          partial sum; rm_fused_reduce_finish adds a column's partials
+///          threads: each chunk's elements are computed and added from 0
+///          in order into its partial sum (a loop that vectorises as an
+///          ordered reduction); rm_fused_reduce_finish adds a column's
+///          partials
 ///   d = 2: out[i] += e(i,j), column after column, rows split across threads
 /// then rm_fused_reduce_finish (also the mean's division, single rounding).
 struct FusedReduceLowering : RtPattern<FusedReduceOp> {
@@ -1154,10 +1155,8 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
     Block *entry = blk({b.ptr(), i64, i64});
     Block *outer = blk({i64});
     Block *pre = blk({});
-    Block *loop = blk({i64});
+    Block *loop = d == 1 ? blk({i64, f64}) : blk({i64});
     Block *body = blk({});
-    Block *sum = d == 1 ? blk({i64, f64}) : nullptr;
-    Block *sbody = d == 1 ? blk({}) : nullptr;
     Block *latch = d == 1 ? blk({f64}) : blk({});
     Block *exit = blk({});
     Value ctx = entry->getArgument(0), begin = entry->getArgument(1),
@@ -1180,10 +1179,6 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
       rs.push_back(load(nin + 5 + 2 * k, i64));
       cs.push_back(load(nin + 6 + 2 * k, i64));
     }
-    Value buf = d == 1 ? LLVM::AllocaOp::create(rw, loc, b.ptr(), f64,
-                                                b.constI64(RM_SUM_CHUNK), 64)
-                             .getResult()
-                       : Value();
     // (in the entry block: an alloca in the loop would grow the stack)
     SmallVector<Value> owns(nin);
     if (d == 1)
@@ -1246,7 +1241,7 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
         rw.setInsertionPointToStart(after);
         col[k] = LLVM::SelectOp::create(rw, loc, bcast, own, gep(col[k], i0));
       }
-      LLVM::BrOp::create(rw, loc, ValueRange{zero}, loop);
+      LLVM::BrOp::create(rw, loc, ValueRange{zero, b.constF64(0.0)}, loop);
     } else {
       LLVM::BrOp::create(rw, loc, ValueRange{i0}, loop);
     }
@@ -1256,8 +1251,8 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
     rw.setInsertionPointToStart(loop);
     Value i = loop->getArgument(0);
     if (d == 1) {
-      LLVM::CondBrOp::create(rw, loc, slt(i, n), body, ValueRange{}, sum,
-                             ValueRange{zero, b.constF64(0.0)});
+      LLVM::CondBrOp::create(rw, loc, slt(i, n), body, ValueRange{}, latch,
+                             ValueRange{loop->getArgument(1)});
     } else {
       LLVM::CondBrOp::create(rw, loc, slt(i, i1), body, latch);
     }
@@ -1275,29 +1270,18 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
     Value e = y.getValue();
     Value next = LLVM::AddOp::create(rw, loc, i, one);
     if (d == 1) {
-      LLVM::StoreOp::create(rw, loc, e, gep(buf, i));
+      // acc += e, in order: the vectoriser keeps the order (an ordered
+      // reduction, Pipeline.cpp) and the adds overlap the arithmetic.
+      Value acc = LLVM::FAddOp::create(rw, loc, loop->getArgument(1), e);
+      LLVM::BrOp::create(rw, loc, ValueRange{next, acc}, loop);
     } else {
       Value dst = gep(outData, i);
       Value old = loadData(rw, b, loc, outData, i);
       LLVM::StoreOp::create(rw, loc, LLVM::FAddOp::create(rw, loc, old, e), dst)
           .setTBAATags(tbaaTag(b.ctx(), "data"));
+      LLVM::BrOp::create(rw, loc, ValueRange{next}, loop);
     }
-    LLVM::BrOp::create(rw, loc, ValueRange{next}, loop);
     rw.eraseOp(y);
-
-    if (d == 1) {
-      // sum(t, acc): the chunk's elements from 0, in order.
-      rw.setInsertionPointToStart(sum);
-      Value t = sum->getArgument(0), acc = sum->getArgument(1);
-      LLVM::CondBrOp::create(rw, loc, slt(t, n), sbody, ValueRange{}, latch,
-                             ValueRange{acc});
-      rw.setInsertionPointToStart(sbody);
-      Value x = LLVM::LoadOp::create(rw, loc, f64, gep(buf, t));
-      LLVM::BrOp::create(rw, loc,
-                         ValueRange{LLVM::AddOp::create(rw, loc, t, one),
-                                    LLVM::FAddOp::create(rw, loc, acc, x)},
-                         sum);
-    }
 
     // latch: d = 1 stores the chunk's sum; both go on with the next g.
     rw.setInsertionPointToStart(latch);
@@ -2044,6 +2028,7 @@ struct PatternLowering : RtPattern<OpT> {
       callee = "__centered_gram";
       operand(op.getInput(), a.getInput());
       constant(op.getConjugate() ? 1.0 : 0.0);
+      constant(op.getColumns() ? 1.0 : 0.0);
       if (op.getDivisor())
         operand(op.getDivisor(), a.getDivisor());
     } else if constexpr (std::is_same_v<OpT, ExplainedVarianceOp>) {

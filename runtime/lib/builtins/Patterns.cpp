@@ -186,17 +186,21 @@ void centreColumns(void *ctx, int64_t begin, int64_t end) {
 
 } // namespace
 
-// __centered_gram(x, conj[, divisor]): (x - mean(x))' * (x - mean(x)),
-// divided by divisor when given (.' instead of ' when conj is 0).
+// __centered_gram(x, conj, columns[, divisor]): (x - m)' * (x - m) with m
+// = mean(x) (mean(x, 1) when columns is 1), divided by divisor when given
+// (.' instead of ' when conj is 0).
 Args bi_centered_gram(int, const Args &args) {
   const Value &x = *args[0];
-  bool conj = args[1]->re[0] != 0;
-  const Value *divisor = args.size() > 2 ? args[2].get() : nullptr;
+  bool conj = args[1]->re[0] != 0, columns = args[2]->re[0] != 0;
+  const Value *divisor = args.size() > 3 ? args[3].get() : nullptr;
   bool fast = realDoubleMatrix(x) && x.dims[0] >= 2 && x.dims[1] >= 1 &&
               (!divisor || (divisor->cls == ClassId::Double &&
                             !hasImag(*divisor) && divisor->numel() == 1));
   if (!fast) {
-    ValueRef mu = bi_mean(1, Args{args[0]})[0];
+    Args margs{args[0]};
+    if (columns)
+      margs.push_back(scalarArg(1));
+    ValueRef mu = bi_mean(1, margs)[0];
     ValueRef c = binaryOp(RM_OP_MINUS, x, *mu);
     ValueRef g = mtimesTransposed(*c, *c, conj, true);
     if (divisor)
