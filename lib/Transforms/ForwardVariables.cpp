@@ -5,14 +5,16 @@
 //
 //  1. Forwarding: a `runmat.load_var` of a variable stored earlier in the
 //     same block (with nothing in between that may change the variable)
-//     is replaced by the stored value itself.
+//     is replaced by the stored value itself (array values and native
+//     scalars alike: a constant assigned to a variable reaches the fused
+//     kernels that read it as a constant).
 //  2. Dead variables: a variable that is then never read (only stored and
 //     cleared) loses its stores; the value each store kept alive is
 //     released after its last use in the block instead.
 //
 // After this, `D = X - m; Y = D .* D;` is one SSA chain, as `Y = (X - m).^2`
-// would be. Only `!runmat.value` variables of the function itself are
-// touched: not the interactive prompt's workspace, not global or
+// would be. Only variables of the function itself are touched (and only
+// `!runmat.value` ones lose dead stores): not the interactive prompt's workspace, not global or
 // persistent variables, not variables any other op takes (`exist` reads
 // every variable through `runmat.is_defined`, so a function calling it
 // keeps them all).
@@ -35,10 +37,16 @@ using namespace runmat::fusion;
 
 namespace {
 
+/// A plain local variable (not the prompt's workspace, not global or
+/// persistent).
+bool isLocalSlot(Value slot) {
+  auto alloc = slot.getDefiningOp<AllocVarOp>();
+  return alloc && !alloc.getWorkspace() && !alloc.getShared();
+}
+
 /// A plain local variable holding `!runmat.value`.
 bool isLocalValueSlot(Value slot) {
-  auto alloc = slot.getDefiningOp<AllocVarOp>();
-  return alloc && !alloc.getWorkspace() && !alloc.getShared() &&
+  return isLocalSlot(slot) &&
          isa<ValueType>(cast<SlotType>(slot.getType()).getElementType());
 }
 
@@ -74,8 +82,12 @@ struct ForwardVariablesPass
     llvm::DenseMap<Value, Value> stored; // slot -> value it holds
     for (Operation &op : llvm::make_early_inc_range(block)) {
       if (auto st = dyn_cast<StoreVarOp>(op)) {
-        if (isLocalValueSlot(st.getSlot()))
+        // Native scalars too: `gain = 1.25; ... X * gain` then multiplies
+        // by the constant itself, which a fused kernel compiles in.
+        if (isLocalSlot(st.getSlot()))
           stored[st.getSlot()] = st.getValue();
+        else
+          stored.erase(st.getSlot());
         continue;
       }
       if (auto ld = dyn_cast<LoadVarOp>(op)) {
@@ -93,7 +105,42 @@ struct ForwardVariablesPass
       for (Value v : op.getOperands())
         if (isa<SlotType>(v.getType()))
           stored.erase(v);
+      foldScalar(op);
     }
+  }
+
+  /// Scalar arithmetic on constants (`gamma = 1 / 2.2` once forwarded) is
+  /// done now, with the operations the compiled code would use, so fused
+  /// kernels that read the result get a constant.
+  static void foldScalar(Operation &op) {
+    if (op.getNumResults() != 1 || !op.getResult(0).getType().isF64() ||
+        !isa<PlusOp, MinusOp, TimesOp, MTimesOp, RDivideOp, MRDivideOp,
+             LDivideOp, NegOp>(op))
+      return;
+    SmallVector<double> k;
+    for (Value v : op.getOperands()) {
+      std::optional<double> c = v.getType().isF64() ? constantScalar(v) : std::nullopt;
+      if (!c)
+        return;
+      k.push_back(*c);
+    }
+    double r;
+    if (isa<NegOp>(op))
+      r = -k[0];
+    else if (isa<PlusOp>(op))
+      r = k[0] + k[1];
+    else if (isa<MinusOp>(op))
+      r = k[0] - k[1];
+    else if (isa<TimesOp, MTimesOp>(op))
+      r = k[0] * k[1];
+    else if (isa<RDivideOp, MRDivideOp>(op))
+      r = k[0] / k[1];
+    else
+      r = k[1] / k[0]; // ldivide
+    OpBuilder b(&op);
+    Value c = arith::ConstantOp::create(b, op.getLoc(), b.getF64FloatAttr(r));
+    op.getResult(0).replaceAllUsesWith(c);
+    op.erase();
   }
 
   /// Removes the stores to a variable that nothing reads. Each stored value

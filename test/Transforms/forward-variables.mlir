@@ -89,3 +89,47 @@ func.func @kept(%v: !runmat.value) {
   runmat.release %3
   return
 }
+
+// -----
+
+// Native scalars: `g = 1.25; e = 1 / 2.2; Y = X * g; Z = Y .^ e;` reads
+// the constants themselves, and scalar arithmetic on constants is done
+// (1 / 2.2 becomes its value), so a fused kernel gets constants. A read
+// after a call that takes the variable (it may change it) stays.
+// CHECK-LABEL: func.func @scalars
+// CHECK-DAG: %[[G:.*]] = arith.constant 1.250000e+00 : f64
+// CHECK-DAG: %[[E:.*]] = arith.constant 0.45454545454545453 : f64
+// CHECK: %[[BG:.*]] = runmat.box %[[G]] : f64
+// CHECK: runmat.mtimes %{{.*}}, %[[BG]]
+// CHECK: %[[BE:.*]] = runmat.box %[[E]] : f64
+// CHECK: runmat.power %{{.*}}, %[[BE]]
+// CHECK: runmat.builtin "clear_like"(%{{.*}})
+// CHECK-NEXT: runmat.load_var %{{.*}} : <f64>
+func.func @scalars(%x: !runmat.value) -> !runmat.value {
+  %G = runmat.alloc_var "g" : !runmat.slot<f64>
+  %E = runmat.alloc_var "e" : !runmat.slot<f64>
+  %c125 = arith.constant 1.25 : f64
+  runmat.store_var %c125, %G : <f64>
+  %one = arith.constant 1.0 : f64
+  %twoTwo = arith.constant 2.2 : f64
+  %q = runmat.rdivide %one, %twoTwo : f64
+  runmat.store_var %q, %E : <f64>
+  %g = runmat.load_var %G : <f64>
+  %bg = runmat.box %g : f64
+  %y = runmat.mtimes %x, %bg : !runmat.value
+  %e = runmat.load_var %E : <f64>
+  %be = runmat.box %e : f64
+  %z = runmat.power %y, %be : !runmat.value
+  runmat.clear_var %G : <f64>
+  %n = runmat.builtin "clear_like"(%x) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %h = runmat.load_var %G : <f64>
+  %bh = runmat.box %h : f64
+  %w = runmat.plus %z, %bh : !runmat.value
+  runmat.release %bg
+  runmat.release %be
+  runmat.release %bh
+  runmat.release %y
+  runmat.release %z
+  runmat.release %n
+  return %w : !runmat.value
+}
