@@ -882,6 +882,35 @@ def RunMat_PowerStepNormalizeOp : RunMat_Op<"power_step_normalize"> {
   let assemblyFormat = "$matrix `,` $basis `eps` $eps attr-dict";
 }
 
+def RunMat_MatmulEpilogueOp : RunMat_Op<"matmul_epilogue",
+    [AttrSizedOperandSegments]> {
+  let summary = "a matrix product with its scaling and addend: one GEMM";
+  let description = [{
+    `P = op(lhs) * rhs`, then `P * alpha` when `alpha` is given, then
+    `P + addend` (`P - addend` with `subtract_addend`, `addend - P` with
+    `negate_product`), made by `runmat-fuse-matmul-epilogue` from
+    `A*B + C`, `s*(A*B)`, `A'*B*s - C` and the like. `op` is the transpose
+    (`'` with `conjugate`) when `transpose_lhs`. For real double matrices
+    (both at least 2 x 2 after the transpose) and an addend that is a
+    matrix, a row, a column or a scalar of the result's size, the kernel
+    writes the broadcast addend into the result and makes one GEMM with
+    alpha and beta: the product is never a separate array. Other data runs
+    the unfused operations, in the written order.
+
+    ```mlir
+    %d = runmat.matmul_epilogue %a, %b alpha(%s : f64) addend(%c) {transpose_lhs}
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$lhs, RunMat_ValueType:$rhs,
+                   Optional<F64>:$alpha, Optional<RunMat_ValueType>:$addend,
+                   UnitAttr:$transpose_lhs, UnitAttr:$conjugate,
+                   UnitAttr:$negate_product, UnitAttr:$subtract_addend);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs (`alpha` `(` $alpha^ `)`)? (`addend` `(` $addend^ `)`)? attr-dict
+  }];
+}
+
 def RunMat_YieldOp : RunMat_Op<"yield", [Terminator,
     ParentOneOf<["FusedElementwiseOp", "FusedReduceOp",
                 "FusedRngLoopOp"]>]> {

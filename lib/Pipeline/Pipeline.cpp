@@ -115,6 +115,7 @@ LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opt
       pm.addPass(createFuseCenteredGramPass());
       pm.addPass(createFuseExplainedVariancePass());
       pm.addPass(createFusePowerStepPass());
+      pm.addPass(createFuseMatmulEpiloguePass());
     }
     pm.addPass(createFuseMatmulPass());
     pm.addPass(createFuseElementwisePass());

@@ -242,8 +242,9 @@ inline void eraseDead(llvm::ArrayRef<mlir::Operation *> ops) {
         mlir::isa<LoadVarOp, mlir::func::CallOp, CallValueOp>(op))
       continue;
     if (auto b = mlir::dyn_cast<BuiltinOp>(op)) // only pure ones go
-      if (!llvm::is_contained({"mean", "sum", "sqrt", "trace", "diag", "eps"},
-                              b.getCallee()))
+      if (!llvm::is_contained(
+              {"mean", "var", "sum", "sqrt", "trace", "diag", "eps"},
+              b.getCallee()))
         continue;
     for (mlir::Value v : op->getOperands())
       if (mlir::Operation *def = v.getDefiningOp())

@@ -53,6 +53,7 @@ func.func @transposed(%a: !runmat.value, %b: !runmat.value) -> (!runmat.value, !
 // CHECK: runmat.builtin "__mtimes_htn"
 // CHECK-NOT: __gram
 // CHECK: runmat.mtimes %{{.*}}, %{{.*}} : !runmat.value
+// REPORT: remark: A' * B as one GEMM (__mtimes_htn)
 func.func @kept(%x: !runmat.value, %y: !runmat.value) -> (!runmat.value, !runmat.value, !runmat.value, !runmat.value) {
   %t = runmat.ctranspose %x : !runmat.value
   %0 = runmat.mtimes %t, %y : !runmat.value
@@ -68,4 +69,22 @@ func.func @kept(%x: !runmat.value, %y: !runmat.value) -> (!runmat.value, !runmat
   %6 = runmat.mtimes %x, %5 : !runmat.value
   runmat.release %5
   return %0, %t, %4, %6 : !runmat.value, !runmat.value, !runmat.value, !runmat.value
+}
+
+// -----
+
+// Left alone: t = q'; t * t, the transpose both operands of the product
+// (not q' * B with B another array): the transpose and its release stay.
+// CHECK-LABEL: func.func @shared_transpose
+// CHECK-SAME: (%[[Q:.*]]: !runmat.value)
+// CHECK-NEXT: %[[T:.*]] = runmat.ctranspose %[[Q]] : !runmat.value
+// CHECK-NEXT: %[[M:.*]] = runmat.mtimes %[[T]], %[[T]] : !runmat.value
+// CHECK-NEXT: runmat.release %[[T]]
+// CHECK-NEXT: return %[[M]] : !runmat.value
+// REPORT-NOT: remark
+func.func @shared_transpose(%q: !runmat.value) -> !runmat.value {
+  %t = runmat.ctranspose %q : !runmat.value
+  %m = runmat.mtimes %t, %t : !runmat.value
+  runmat.release %t
+  return %m : !runmat.value
 }

@@ -169,6 +169,26 @@ def FusePowerStepPass : Pass<"runmat-fuse-power-step"> {
   ];
 }
 
+def FuseMatmulEpiloguePass : Pass<"runmat-fuse-matmul-epilogue"> {
+  let summary = "Matrix products with their scaling and addend as one GEMM";
+  let description = [{
+    A product `A * B` of two arrays (or `A' * B`, `A.' * B`) whose only use
+    is a scaling by a real scalar (`s * P`, `P * s`, `P .* s`), then
+    possibly an addition or subtraction of an array (`P + C`, `C + P`,
+    `P - C`, `C - P`), or only that addition, becomes
+    `runmat.matmul_epilogue`: GEMM's alpha and beta do the epilogue. Runs
+    before runmat-fuse-matmul and runmat-fuse-elementwise. With
+    `report=true` each rewrite gets a remark.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each fused product">,
+  ];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "products fused with their epilogue">,
+  ];
+}
+
 def FuseMatmulPass : Pass<"runmat-fuse-matmul"> {
   let summary = "Matrix products with a transposed first operand: GEMM and SYRK forms";
   let description = [{

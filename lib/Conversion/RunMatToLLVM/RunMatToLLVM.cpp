@@ -2037,6 +2037,21 @@ struct PatternLowering : RtPattern<OpT> {
       operand(op.getGram(), a.getGram());
       constant(op.getNormalized() ? 1.0 : 0.0);
       constant(op.getConjugate() ? 1.0 : 0.0);
+    } else if constexpr (std::is_same_v<OpT, MatmulEpilogueOp>) {
+      callee = "__matmul_epilogue";
+      operand(op.getLhs(), a.getLhs());
+      operand(op.getRhs(), a.getRhs());
+      int flags = (op.getTransposeLhs() ? 1 : 0) | (op.getConjugate() ? 2 : 0) |
+                  (op.getAlpha() ? 4 : 0) | (op.getAddend() ? 8 : 0) |
+                  (op.getNegateProduct() ? 16 : 0) |
+                  (op.getSubtractAddend() ? 32 : 0);
+      constant((double)flags);
+      if (op.getAlpha())
+        operand(op.getAlpha(), a.getAlpha());
+      else
+        constant(1.0);
+      if (op.getAddend())
+        operand(op.getAddend(), a.getAddend());
     } else {
       callee = "__power_step";
       operand(op.getMatrix(), a.getMatrix());
@@ -2198,7 +2213,8 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         ForCountLowering, ForColumnLowering, BuiltinLowering,
         PatternLowering<MeanVarOp>, PatternLowering<CenteredGramOp>,
         PatternLowering<ExplainedVarianceOp>,
-        PatternLowering<PowerStepNormalizeOp>, DisplayLowering,
+        PatternLowering<PowerStepNormalizeOp>,
+        PatternLowering<MatmulEpilogueOp>, DisplayLowering,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,
         SwitchMatchLowering, SubsrefLowering, SubsasgnLowering,
         CellLiteralLowering, ListElementLowering, TryBeginLowering, TryEndLowering,

@@ -312,4 +312,52 @@ Args bi_power_step(int, const Args &args) {
   return {out};
 }
 
+// ---- matmul_epilogue --------------------------------------------------------------
+
+// __matmul_epilogue(a, b, flags, alpha[, c]): p = op(a) * b, then p * alpha
+// (flag 4), then p + c (flag 8; c - p with flag 16, p - c with flag 32);
+// op is the transpose with flag 1 (' with flag 2, else .').
+Args bi_matmul_epilogue(int, const Args &args) {
+  const Value &a = *args[0], &b = *args[1];
+  int flags = (int)args[2]->re[0];
+  bool trans = flags & 1, conj = flags & 2, scaled = flags & 4,
+       hasAddend = flags & 8, negate = flags & 16, subtract = flags & 32;
+  double alpha = args[3]->re[0];
+  const Value *c = hasAddend && args.size() > 4 ? args[4].get() : nullptr;
+  int64_t m = trans ? (a.dims.size() == 2 ? a.dims[1] : 0) : a.dims[0];
+  int64_t k = trans ? a.dims[0] : (a.dims.size() == 2 ? a.dims[1] : 0);
+  bool fast = realDoubleMatrix(a) && realDoubleMatrix(b) && b.dims[0] == k &&
+              m >= 2 && b.dims[1] >= 2 && k >= 1 &&
+              (!c || (realDoubleMatrix(*c) &&
+                      (c->dims[0] == m || c->dims[0] == 1) &&
+                      (c->dims[1] == b.dims[1] || c->dims[1] == 1)));
+  if (!fast) {
+    ValueRef p = trans ? mtimes(*transpose(a, conj), b) : mtimes(a, b);
+    if (scaled)
+      p = binaryOp(RM_OP_TIMES, *p, *scalarArg(alpha));
+    if (c)
+      p = negate     ? binaryOp(RM_OP_MINUS, *c, *p)
+          : subtract ? binaryOp(RM_OP_MINUS, *p, *c)
+                     : binaryOp(RM_OP_PLUS, *p, *c);
+    return {p};
+  }
+  int64_t n = b.dims[1];
+  ValueRef out = newArray(ClassId::Double, Dims{m, n});
+  double *D = out->re.data();
+  double beta = 0;
+  if (c) {
+    // the addend, broadcast to m x n, then D = (+-alpha) op(a) b + (+-1) D
+    int64_t cr = c->dims[0], cc = c->dims[1];
+    for (int64_t j = 0; j < n; ++j)
+      for (int64_t i = 0; i < m; ++i)
+        D[i + j * m] = c->re[(size_t)((cr == 1 ? 0 : i) + (cc == 1 ? 0 : j) * cr)];
+    beta = subtract ? -1.0 : 1.0;
+  }
+  double al = negate ? -alpha : alpha;
+  cblas_dgemm(CblasColMajor, trans ? CblasTrans : CblasNoTrans, CblasNoTrans,
+              (int)m, (int)n, (int)k, al, a.re.data(), (int)a.dims[0],
+              b.re.data(), (int)k, beta, D, (int)m);
+  return {out};
+}
+
 } // namespace runmat::rt

@@ -1,0 +1,42 @@
+% RUN: %runmat-jit -O0 %s > %t.unfused
+% RUN: %run-both > %t.fused
+% RUN: diff %t.unfused %t.fused
+% RUN: FileCheck %s < %t.fused
+% RUN: %runmat-jit --emit=mlir-lowered %s | FileCheck %s --check-prefix=IR
+% Matrix products with their scaling and addend (runmat-fuse-matmul-
+% epilogue: one GEMM with alpha and beta) give the unfused program's
+% results (-O0): matrix, row, column and scalar addends, the product
+% subtracted from an addend, a transposed first factor; single data and
+% scalar factors run the unfused operations in the same runtime call.
+% IR: "__matmul_epilogue\00"
+A = reshape(mod((0:11) * 7919 + 13, 10007) / 10007, 3, 4);
+B = reshape(mod((0:19) * 7919 + 101, 10007) / 10007, 4, 5);
+C = reshape(1:15, 3, 5);
+r = [1 2 3 4 5];
+D1 = A * B + C;
+D2 = 2.5 * (A * B);
+D3 = A * B * 3 - C;
+D4 = C - A * B;
+D5 = A * B + r;
+D6 = A(:, 1:3)' * A + 1;
+D7 = A * B + C(:, 1);
+s = single(A); D8 = s * B + C;
+D9 = 2 * (3 * A) + 1;            % scalar factors: elementwise
+fprintf('%.15g ', D1(2,3), D2(3,5), D3(1,1), D4(2,2), D5(3,4), D6(2,2), D7(1,5), D8(3,3), D9(2,2));
+fprintf('\n');
+% CHECK: {{^}}9.44556544005686 2.38117249173705 1.37734578100716 3.78712267256829 5.23185134451053 2.0864816832674 1.37086331962949 10.1371955871582
+disp(class(D8)); disp(size(D6));
+% CHECK-NEXT: single
+% CHECK-NEXT: 3 4
+try
+  E = A * A + C;                 % inner dimensions disagree
+catch err
+  disp(err.identifier)
+end
+% CHECK: MATLAB:innerdim
+try
+  E = A * B + ones(2, 2);        % the addend's size disagrees
+catch err
+  disp(err.identifier)
+end
+% CHECK: MATLAB:sizeDimensionsMustMatch
