@@ -72,6 +72,10 @@ struct FuseCenteredGramPass
           u->getBlock() == mt->getBlock())
         if ((divisor = scalarOperand(u->getOperand(1))))
           last = u;
+    // x is read again at the end (where the mean and the subtraction
+    // were computed before): nothing between may change it.
+    if (!nothingChangesBetween(mean, last))
+      return;
     OpBuilder b(last);
     auto g = CenteredGramOp::create(
         b, last->getLoc(), ValueType::get(mt.getContext()), x, divisor,

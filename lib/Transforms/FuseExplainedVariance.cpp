@@ -72,6 +72,8 @@ struct FuseExplainedVariancePass
             trace = tr;
             last = u;
           }
+    if (!nothingChangesBetween(t, last))
+      return;
     OpBuilder b(last);
     auto e = ExplainedVarianceOp::create(
         b, last->getLoc(), ValueType::get(diag.getContext()), q, g,

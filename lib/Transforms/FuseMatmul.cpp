@@ -48,6 +48,10 @@ struct FuseMatmulPass : runmat::impl::FuseMatmulPassBase<FuseMatmulPass> {
     if (!t || !isa<CTransposeOp, TransposeOp>(t) ||
         soleRealUser(t->getResult(0)) != op || op.getRhs() == t->getResult(0))
       return;
+    // The transpose's operand is read at the product: nothing between may
+    // change it (`T = A'; A(:) = 0; T * B`).
+    if (!nothingChangesBetween(t, op))
+      return;
     bool conj = isa<CTransposeOp>(t);
     Value a = t->getOperand(0), b = op.getRhs();
     bool gram = sameValue(a, b);

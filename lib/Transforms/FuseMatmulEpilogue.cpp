@@ -87,6 +87,11 @@ struct FuseMatmulEpiloguePass
     }
     if (!alpha && !addend)
       return;
+    // The product is computed at the chain's end: nothing between may
+    // change its factors (a variable read borrows its data) or show
+    // anything.
+    if (!nothingChangesBetween(transposed ? t : mt.getOperation(), chain.back()))
+      return;
     // The operands must exist where the fused op goes: alpha and the addend
     // are made before the last op of the chain (they are its operands), the
     // factors before the product.

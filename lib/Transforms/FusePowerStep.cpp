@@ -83,6 +83,8 @@ struct FusePowerStepPass
     for (Operation *u : y.getResult().getUsers())
       if (!isa<ReleaseOp>(u) && u != sq && u != div.getOperation())
         return;
+    if (!nothingChangesBetween(y, div))
+      return;
     OpBuilder b(div);
     auto q = PowerStepNormalizeOp::create(
         b, div.getLoc(), ValueType::get(div.getContext()), y.getLhs(),

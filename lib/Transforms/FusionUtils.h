@@ -195,6 +195,38 @@ inline bool sameValue(mlir::Value a, mlir::Value b) {
   return true;
 }
 
+/// Whether an operation may move from `from` to `to` (same block, `from`
+/// first): nothing strictly between them changes a variable (no op but a
+/// read takes a slot: a borrowed read would see the new data), calls code
+/// that could (user functions, handles, eval), shows anything (display,
+/// `ans`, statement calls) or raises on purpose (error, try). Pure
+/// computations on values may sit between.
+inline bool nothingChangesBetween(mlir::Operation *from, mlir::Operation *to) {
+  for (mlir::Operation *op = from->getNextNode(); op && op != to;
+       op = op->getNextNode()) {
+    if (mlir::isa<LoadVarOp, ReleaseOp, LineOp, BoxOp, StringOp, ColonAllOp,
+                  mlir::arith::ConstantOp>(op) ||
+        isPureScalar(op))
+      continue;
+    if (llvm::any_of(op->getOperandTypes(),
+                     [](mlir::Type t) { return mlir::isa<SlotType>(t); }))
+      return false;
+    if (mlir::isa<mlir::func::CallOp, CallValueOp, DisplayOp, AssignAnsOp,
+                  ErrorOp, TryBeginOp, TryEndOp>(op) ||
+        op->getNumRegions() != 0 || op->hasTrait<mlir::OpTrait::IsTerminator>())
+      return false;
+    if (auto b = mlir::dyn_cast<BuiltinOp>(op))
+      if (b.getNargout() == 0 || b->getNumResults() == 0 ||
+          llvm::is_contained({"eval", "evalin", "assignin", "feval", "input",
+                              "keyboard", "fprintf", "disp", "display",
+                              "error", "warning", "arrayfun", "cellfun",
+                              "structfun"},
+                             b.getCallee()))
+        return false;
+  }
+  return true;
+}
+
 /// `x.^2` or `x .* x`: x, or null.
 inline mlir::Value squareOf(mlir::Operation *op) {
   if (auto p = mlir::dyn_cast_or_null<PowerOp>(op)) {

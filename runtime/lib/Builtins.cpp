@@ -89,8 +89,11 @@ Args callBuiltin(const char *name, int nargout, const Args &args) {
     return b->fn(nargout, args);
   } catch (MatlabError &e) {
     // "Undefined function ... for input arguments of type" is reported by
-    // MATLAB without "Error using NAME".
-    if (e.function.empty() && e.identifier != "MATLAB:UndefinedFunction")
+    // MATLAB without "Error using NAME", and so are the compiler's internal
+    // builtins (`__`: fused forms of operators), which report as the
+    // operators they replace do.
+    if (e.function.empty() && e.identifier != "MATLAB:UndefinedFunction" &&
+        std::strncmp(b->name, "__", 2) != 0)
       e.function = b->name;
     throw;
   } catch (const std::bad_alloc &) {

@@ -7,7 +7,7 @@
 % result at binding 0, arrays after it), push constants {base, n, scalars},
 % one invocation per element, guarded by n; a region calling a function
 % with no f64 SPIR-V form (exp) has none. The binary passes spirv-val.
-x = rand(300, 1); a = 2.5;
+x = rand(300, 1); a = numel(x) / 120;   % 2.5, known only at run time
 y = abs(x - a) .* x + floor(x / a);
 z = exp(x) + x .* 2;
 disp(sum(y) + sum(z));

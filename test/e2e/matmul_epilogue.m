@@ -40,3 +40,39 @@ catch err
   disp(err.identifier)
 end
 % CHECK: MATLAB:sizeDimensionsMustMatch
+% A factor changed between the product and its epilogue (in place, or its
+% variable assigned) keeps the product of the old values: the fused op
+% would read the new ones, so nothing is fused across such a change. The
+% same holds for a transpose folded into a product (runmat-fuse-matmul).
+A = reshape(mod((0:11) * 7919 + 13, 10007) / 10007, 3, 4);
+B = reshape(mod((0:19) * 7919 + 101, 10007) / 10007, 4, 5);
+P = A * B;
+B(:) = 0;
+D = P + C;
+fprintf('%.15g\n', D(1, 1));
+% CHECK: {{^}}1.79244859366905
+for k = 1:1
+  P = A * B * 2;
+  A = 7;
+  D = P - C;
+end
+fprintf('%.15g\n', D(1, 1));
+% CHECK-NEXT: {{^}}-1
+A = reshape(mod((0:11) * 7919 + 13, 10007) / 10007, 3, 4);
+B = reshape(mod((0:14) * 7919 + 101, 10007) / 10007, 3, 5);
+T = A';
+A(:) = 0;
+D = T * B + 1;
+fprintf('%.15g\n', D(1, 1));
+% CHECK-NEXT: {{^}}1.98145109755239
+% Output between a failing product and its epilogue comes first, as
+% written.
+try
+  P = ones(3, 4) * ones(3, 5);
+  disp('not reached');
+  D = P + 1;
+catch err
+  disp(err.identifier);
+end
+% CHECK-NOT: not reached
+% CHECK: MATLAB:innerdim
