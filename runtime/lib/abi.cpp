@@ -826,10 +826,20 @@ rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
   // inputs are 2-D and so is the result.
   int64_t R = dims[0], C = numel / dims[0], count;
   Dims outDims;
+  bool allColumns = false;
   if (d == -1) {
-    if (!fs.same && C != 1)
-      return nullptr; // the expanded elements are not one line
-    R = numel, C = 1, d = 1, count = numel;
+    if (!fs.same && C != 1) {
+      // The expanded elements are not one line: their sum over 'all' is
+      // taken by columns when each column is a whole number of chunks
+      // (the chunks of the linear order are then the columns' chunks,
+      // added in the same order by the finish); else the fallback.
+      if (R % RM_SUM_CHUNK != 0)
+        return nullptr;
+      allColumns = true;
+      d = 1, count = numel;
+    } else {
+      R = numel, C = 1, d = 1, count = numel;
+    }
     outDims = Dims{1, 1};
   } else if (d == 1) {
     outDims = dims;
@@ -848,7 +858,7 @@ rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
   }
   RM_GUARD_BEGIN
   layout[0] = R, layout[1] = C, layout[2] = d;
-  layout[3] = (fs.same ? 0 : 1) | (fs.single ? 2 : 0);
+  layout[3] = (fs.same ? 0 : 1) | (fs.single ? 2 : 0) | (allColumns ? 4 : 0);
   layout[4] = count;
   layout[5] = fs.single && !outDouble; // the result is single
   layout[6] = d == 1 ? (R + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK : 0;
@@ -872,7 +882,11 @@ void rm_fused_reduce_finish(rm_value *outv, int32_t kind, int64_t *layout) {
   std::vector<double> &o = V(outv)->re;
   if (double *partials = (double *)(intptr_t)layout[7]) {
     int64_t nch = layout[6];
-    for (size_t j = 0; j < o.size(); ++j) {
+    if (layout[3] & 4) // 'all' by columns: every chunk, in order
+      o[0] = 0;
+    for (int64_t c = 0; (layout[3] & 4) && c < layout[1] * nch; ++c)
+      o[0] += partials[c];
+    for (size_t j = 0; !(layout[3] & 4) && j < o.size(); ++j) {
       double total = 0;
       for (int64_t c = 0; c < nch; ++c)
         total += partials[(int64_t)j * nch + c];

@@ -196,7 +196,9 @@ rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout);
 /* A fused reduction (runmat.fused_reduce) of kind sum (0) or mean (1)
  * along `dim` (1, 2, 0 = the first non-singleton, -1 = all): when the n
  * arrays are real double or single arrays that rm_fused_prepare would take
- * (one size, or 2-D sizes combining by implicit expansion; not for 'all'),
+ * (one size, or 2-D sizes combining by implicit expansion; for 'all' only
+ * when the expanded R x C has R a multiple of RM_SUM_CHUNK: flag 4, the
+ * columns' chunks then are the linear order's chunks),
  * their combined size is nonempty and the reduction is along the rows
  * (d = 1: R x C elements folded into C outputs, 'all' as one column) or the
  * columns of a matrix (d = 2: into R outputs), the result array (double
@@ -210,7 +212,8 @@ rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout);
 rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
                                   int32_t outDouble, int64_t *layout);
 /* After the kernels of a fused reduction: for d = 1 each output is the sum
- * of its chunk sums in order (the partials are freed); a mean's outputs are
+ * of its chunk sums in order (with flag 4, the one output the sum of all
+ * chunk sums, column after column; the partials are freed); a mean's outputs are
  * divided by the count, a single result rounded to single. */
 void rm_fused_reduce_finish(rm_value *out, int32_t kind, int64_t *layout);
 /* The loop idiom (runmat.fused_rng_loop): `count` steps of
