@@ -32,6 +32,8 @@ double chunkSum(const double *p, int64_t n);
 /// elements (abi.h) each summed in order (on the thread pool for long
 /// lines), then the chunk sums added in order. sum and mean use it.
 double chunkedSum(const double *p, int64_t n);
+/// chunkedSum on the calling thread only.
+double chunkedSumSerial(const double *p, int64_t n);
 /// chunkedSum of each of `cols` contiguous columns of `len` elements, into
 /// out[0..cols), the columns shared out over the thread pool.
 void columnSums(const double *p, int64_t len, int64_t cols, double *out);

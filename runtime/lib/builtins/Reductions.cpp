@@ -51,8 +51,8 @@ void chunkRange(void *ctx, int64_t begin, int64_t end) {
 
 double chunkedSum(const double *p, int64_t n) {
   int64_t chunks = (n + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK;
-  double total = 0;
   if (chunks >= 16) {
+    double total = 0;
     // Long lines: the chunk sums in parallel, then added in order (the
     // same numbers as one thread).
     std::vector<double> partial((size_t)chunks);
@@ -62,6 +62,11 @@ double chunkedSum(const double *p, int64_t n) {
       total += x;
     return total;
   }
+  return chunkedSumSerial(p, n);
+}
+
+double chunkedSumSerial(const double *p, int64_t n) {
+  double total = 0;
   for (int64_t c = 0; c < n; c += RM_SUM_CHUNK)
     total += chunkSum(p + c, std::min<int64_t>(RM_SUM_CHUNK, n - c));
   return total;
@@ -76,13 +81,8 @@ struct ColumnJob {
 
 void columnRange(void *ctx, int64_t begin, int64_t end) {
   auto *job = static_cast<ColumnJob *>(ctx);
-  for (int64_t j = begin; j < end; ++j) {
-    const double *col = job->p + j * job->len;
-    double total = 0;
-    for (int64_t c = 0; c < job->len; c += RM_SUM_CHUNK)
-      total += chunkSum(col + c, std::min<int64_t>(RM_SUM_CHUNK, job->len - c));
-    job->out[j] = total;
-  }
+  for (int64_t j = begin; j < end; ++j)
+    job->out[j] = chunkedSumSerial(job->p + j * job->len, job->len);
 }
 } // namespace
 
