@@ -76,3 +76,8 @@ catch err
 end
 % CHECK-NOT: not reached
 % CHECK: MATLAB:innerdim
+% A zero scale still multiplies: Inf and NaN in the product give NaN.
+F = [1 Inf; 2 3] * [1 0; 0 1];
+G = 0 * ([1 Inf; 2 3] * [1 0; 0 1]) + 1;
+disp(isnan(G(1, 2)) && G(2, 1) == 1 && F(1, 2) == Inf);
+% CHECK: 1

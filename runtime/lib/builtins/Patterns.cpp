@@ -326,7 +326,9 @@ Args bi_matmul_epilogue(int, const Args &args) {
   const Value *c = hasAddend && args.size() > 4 ? args[4].get() : nullptr;
   int64_t m = trans ? (a.dims.size() == 2 ? a.dims[1] : 0) : a.dims[0];
   int64_t k = trans ? a.dims[0] : (a.dims.size() == 2 ? a.dims[1] : 0);
-  bool fast = realDoubleMatrix(a) && realDoubleMatrix(b) && b.dims[0] == k &&
+  // (alpha 0: BLAS would not read a and b at all, but 0 * Inf is NaN)
+  bool fast = alpha != 0 && realDoubleMatrix(a) && realDoubleMatrix(b) &&
+              b.dims[0] == k &&
               m >= 2 && b.dims[1] >= 2 && k >= 1 &&
               (!c || (realDoubleMatrix(*c) &&
                       (c->dims[0] == m || c->dims[0] == 1) &&
