@@ -82,16 +82,10 @@ struct FuseCenteredGramPass
         isa<CTransposeOp>(t) ? b.getUnitAttr() : UnitAttr(),
         columns ? b.getUnitAttr() : UnitAttr());
     // x (and the divisor) may have been released after their last use in
-    // the pattern: they now live until the new op has run.
-    moveReleasesAfter(mean, g, g, [&](Value v) {
-      return v == c || v == t->getResult(0) || v == mt.getResult() ||
-             v == mean.getResult(0);
-    });
-    last->getResult(0).replaceAllUsesWith(g.getResult());
-    // The division, the product and the transpose are unused now; the
-    // subtraction and the mean go too unless something else reads them.
-    SmallVector<Operation *> dead{last, mt, t, minus, mean};
-    eraseDead(dead);
+    // the pattern: they now live until the new op has run. The division,
+    // the product and the transpose go; the subtraction and the mean too
+    // unless something else reads them.
+    replacePattern(mean, g, {last, mt, t, minus, mean});
     ++numFused;
     if (report)
       g.emitRemark() << "(x - mean(x))' * (x - mean(x))"

@@ -115,9 +115,7 @@ bool isInert(Operation *op) {
     return true;
   if (auto b = dyn_cast<BuiltinOp>(op))
     return b.getNargout() == 1 && b->getNumResults() == 1 &&
-           (isFusableBuiltin(b.getCallee()) ||
-            llvm::is_contained({"sqrt", "sum", "mean", "var", "std", "max", "min"},
-                               b.getCallee()));
+           (isFusableBuiltin(b.getCallee()) || isPureBuiltin(b.getCallee()));
   return false;
 }
 

@@ -79,14 +79,7 @@ struct FuseExplainedVariancePass
         b, last->getLoc(), ValueType::get(diag.getContext()), q, g,
         trace ? b.getUnitAttr() : UnitAttr(),
         isa<CTransposeOp>(t) ? b.getUnitAttr() : UnitAttr());
-    SmallVector<Value> gone{t->getResult(0), m.getResult(), p.getResult(),
-                            diag.getResult(0)};
-    if (trace)
-      gone.push_back(trace.getResult(0));
-    moveReleasesAfter(t, e, e, [&](Value v) { return llvm::is_contained(gone, v); });
-    last->getResult(0).replaceAllUsesWith(e.getResult());
-    SmallVector<Operation *> dead{last, diag, trace, p, m, t};
-    eraseDead(dead);
+    replacePattern(t, e, {last, diag, trace, p, m, t});
     ++numFused;
     if (report)
       e.emitRemark() << "diag(q' * g * q)" << (trace ? " / trace(g)" : "")

@@ -103,21 +103,12 @@ struct FuseMatmulEpiloguePass
         transposed && isa<CTransposeOp>(t) ? builder.getUnitAttr() : UnitAttr(),
         negate ? builder.getUnitAttr() : UnitAttr(),
         subtract ? builder.getUnitAttr() : UnitAttr());
-    SmallVector<Value> gone;
-    for (Operation *op : chain)
-      gone.push_back(op->getResult(0));
-    if (transposed)
-      gone.push_back(t->getResult(0));
-    Operation *first = transposed ? t : mt.getOperation();
-    moveReleasesAfter(first, fused, fused,
-                      [&](Value v) { return llvm::is_contained(gone, v); });
-    last->getResult(0).replaceAllUsesWith(fused.getResult());
     for (Operation *op : chain)
       erased.insert(op);
-    SmallVector<Operation *> dead(chain.rbegin(), chain.rend());
+    SmallVector<Operation *> ops(chain.rbegin(), chain.rend()); // last first
     if (transposed)
-      dead.push_back(t);
-    eraseDead(dead);
+      ops.push_back(t);
+    replacePattern(transposed ? t : mt.getOperation(), fused, ops);
     ++numFused;
     if (report)
       fused.emitRemark() << (transposed ? "A' * B" : "A * B")

@@ -44,20 +44,6 @@ std::optional<int64_t> dimSpec(ValueRange rest) {
   return (int64_t)*k;
 }
 
-/// Ops that may sit between the two reductions: evaluating the variance
-/// earlier than written shows through none of them.
-bool quietBetween(Operation *from, Operation *to) {
-  for (Operation *op = from->getNextNode(); op && op != to; op = op->getNextNode()) {
-    if (isa<func::CallOp, CallValueOp, DisplayOp, AssignAnsOp, ErrorOp,
-            TryBeginOp, TryEndOp>(op))
-      return false;
-    if (auto b = dyn_cast<BuiltinOp>(op))
-      if (b.getNargout() == 0 || !b->getNumResults())
-        return false; // statement calls: output, figures, files
-  }
-  return true;
-}
-
 struct FuseMeanVarPass : runmat::impl::FuseMeanVarPassBase<FuseMeanVarPass> {
   using FuseMeanVarPassBase::FuseMeanVarPassBase;
 
@@ -135,7 +121,10 @@ struct FuseMeanVarPass : runmat::impl::FuseMeanVarPassBase<FuseMeanVarPass> {
     int64_t form = 0;
     SmallVector<Operation *> feeders;
     BuiltinOp var = findVariance(mean, *dim, form, feeders);
-    if (!var || !mean->isBeforeInBlock(var) || !quietBetween(mean, var))
+    // The variance is computed earlier than written (x is the same there):
+    // nothing between may show that.
+    if (!var || !mean->isBeforeInBlock(var) ||
+        !nothingChangesBetween(mean, var, /*variablesMayChange=*/true))
       return;
     OpBuilder b(mean);
     auto ctx = mean.getContext();

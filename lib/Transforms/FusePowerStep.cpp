@@ -89,14 +89,9 @@ struct FusePowerStepPass
     auto q = PowerStepNormalizeOp::create(
         b, div.getLoc(), ValueType::get(div.getContext()), y.getLhs(),
         y.getRhs(), b.getF64FloatAttr(*eps));
-    SmallVector<Value> gone{y.getResult(), sq->getResult(0), sum.getResult(0),
-                            plus.getResult(), root.getResult(0)};
-    moveReleasesAfter(y, q, q, [&](Value v) { return llvm::is_contained(gone, v); });
-    div.getResult().replaceAllUsesWith(q.getResult());
-    // The chain is unused now, down to the boxed 2 and eps (and the eps
-    // call) when nothing else reads them.
-    SmallVector<Operation *> dead{div, root, plus, sum, sq, y};
-    eraseDead(dead);
+    // The chain goes, down to the boxed 2 and eps (and the eps call) when
+    // nothing else reads them.
+    replacePattern(y, q, {div, root, plus, sum, sq, y});
     ++numFused;
     if (report)
       q.emitRemark() << "a * q with its columns scaled to unit norm (eps "

@@ -200,17 +200,23 @@ inline bool sameValue(mlir::Value a, mlir::Value b) {
 /// read takes a slot: a borrowed read would see the new data), calls code
 /// that could (user functions, handles, eval), shows anything (display,
 /// `ans`, statement calls) or raises on purpose (error, try). Pure
-/// computations on values may sit between.
-inline bool nothingChangesBetween(mlir::Operation *from, mlir::Operation *to) {
+/// computations on values may sit between. With `variablesMayChange` (a
+/// computation moved earlier, whose operands the caller knows to be the
+/// same), writes of variables are allowed.
+inline bool nothingChangesBetween(mlir::Operation *from, mlir::Operation *to,
+                                  bool variablesMayChange = false) {
   for (mlir::Operation *op = from->getNextNode(); op && op != to;
        op = op->getNextNode()) {
     if (mlir::isa<LoadVarOp, ReleaseOp, LineOp, BoxOp, StringOp, ColonAllOp,
                   mlir::arith::ConstantOp>(op) ||
         isPureScalar(op))
       continue;
-    if (llvm::any_of(op->getOperandTypes(),
+    if (!variablesMayChange &&
+        llvm::any_of(op->getOperandTypes(),
                      [](mlir::Type t) { return mlir::isa<SlotType>(t); }))
       return false;
+    if (variablesMayChange && mlir::isa<StoreVarOp, ClearVarOp>(op))
+      continue;
     if (mlir::isa<mlir::func::CallOp, CallValueOp, DisplayOp, AssignAnsOp,
                   ErrorOp, TryBeginOp, TryEndOp>(op) ||
         op->getNumRegions() != 0 || op->hasTrait<mlir::OpTrait::IsTerminator>())
@@ -225,6 +231,16 @@ inline bool nothingChangesBetween(mlir::Operation *from, mlir::Operation *to) {
         return false;
   }
   return true;
+}
+
+/// Builtins with no effect but their result that are not elementwise (the
+/// elementwise ones are FuseElementwise's fusable builtins): reductions and
+/// the like, which a fused tree may be computed past and which a matched
+/// pattern may drop once unused.
+inline bool isPureBuiltin(llvm::StringRef name) {
+  return llvm::is_contained({"sqrt", "sum", "mean", "var", "std", "max", "min",
+                             "trace", "diag", "eps"},
+                            name);
 }
 
 /// `x.^2` or `x .* x`: x, or null.
@@ -274,9 +290,7 @@ inline void eraseDead(llvm::ArrayRef<mlir::Operation *> ops) {
         mlir::isa<LoadVarOp, mlir::func::CallOp, CallValueOp>(op))
       continue;
     if (auto b = mlir::dyn_cast<BuiltinOp>(op)) // only pure ones go
-      if (!llvm::is_contained(
-              {"mean", "var", "sum", "sqrt", "trace", "diag", "eps"},
-              b.getCallee()))
+      if (!isPureBuiltin(b.getCallee()))
         continue;
     for (mlir::Value v : op->getOperands())
       if (mlir::Operation *def = v.getDefiningOp())
@@ -286,6 +300,24 @@ inline void eraseDead(llvm::ArrayRef<mlir::Operation *> ops) {
     erased.insert(op);
     op->erase();
   }
+}
+
+/// Puts the pattern op `fused` (created just before `ops.front()`) in
+/// place of a matched pattern: `ops.front()` is the op whose result it now
+/// gives, the rest are the pattern's other ops. Releases between `first`
+/// (the pattern's first op) and `fused` of values other than the pattern's
+/// own move after `fused` (its operands must live until it runs); then the
+/// pattern's ops go as far as nothing else uses them.
+inline void replacePattern(mlir::Operation *first, mlir::Operation *fused,
+                           llvm::ArrayRef<mlir::Operation *> ops) {
+  llvm::SmallVector<mlir::Value> gone;
+  for (mlir::Operation *op : ops)
+    if (op)
+      gone.push_back(op->getResult(0));
+  moveReleasesAfter(first, fused, fused,
+                    [&](mlir::Value v) { return llvm::is_contained(gone, v); });
+  ops.front()->getResult(0).replaceAllUsesWith(fused->getResult(0));
+  eraseDead(ops);
 }
 
 } // namespace runmat::fusion

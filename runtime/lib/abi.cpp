@@ -881,12 +881,10 @@ void rm_fused_reduce_finish(rm_value *outv, int32_t kind, int64_t *layout) {
     return;
   std::vector<double> &o = V(outv)->re;
   if (double *partials = (double *)(intptr_t)layout[7]) {
-    int64_t nch = layout[6];
-    if (layout[3] & 4) // 'all' by columns: every chunk, in order
-      o[0] = 0;
-    for (int64_t c = 0; (layout[3] & 4) && c < layout[1] * nch; ++c)
-      o[0] += partials[c];
-    for (size_t j = 0; !(layout[3] & 4) && j < o.size(); ++j) {
+    // Each output's chunks, in order: with flag 4 ('all' by columns) the
+    // one output has every column's.
+    int64_t nch = layout[3] & 4 ? layout[1] * layout[6] : layout[6];
+    for (size_t j = 0; j < o.size(); ++j) {
       double total = 0;
       for (int64_t c = 0; c < nch; ++c)
         total += partials[(int64_t)j * nch + c];

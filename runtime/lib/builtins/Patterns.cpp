@@ -37,8 +37,6 @@ bool realDoubleMatrix(const Value &v) {
          v.dims.size() == 2 && v.dims[0] <= INT_MAX && v.dims[1] <= INT_MAX;
 }
 
-ValueRef scalarArg(double x) { return makeScalar(x, ClassId::Double); }
-
 // ---- mean_var ----------------------------------------------------------------
 
 /// The per-chunk statistics of one line: the chunk's sum (in the order of
@@ -106,18 +104,18 @@ void lineMoments(const double *p, int64_t n, double &mean, double &m2) {
 Args meanVarUnfused(const Value &x, int64_t dim, int form) {
   Args margs{ValueRef::borrow(const_cast<Value *>(&x))};
   if (dim > 0)
-    margs.push_back(scalarArg((double)dim));
+    margs.push_back(makeDouble((double)dim));
   else if (dim < 0)
     margs.push_back(makeString("all"));
   ValueRef mu = bi_mean(1, margs)[0];
   ValueRef var;
   if (form == 0) {
     ValueRef d = binaryOp(RM_OP_MINUS, x, *mu);
-    ValueRef sq = binaryOp(RM_OP_POWER, *d, *scalarArg(2));
+    ValueRef sq = binaryOp(RM_OP_POWER, *d, *makeDouble(2));
     margs[0] = sq;
     var = bi_mean(1, margs)[0];
   } else {
-    Args vargs{margs[0], scalarArg(form == 1 ? 0.0 : 1.0)};
+    Args vargs{margs[0], makeDouble(form == 1 ? 0.0 : 1.0)};
     if (margs.size() > 1)
       vargs.push_back(margs[1]);
     var = bi_var(1, vargs)[0];
@@ -199,7 +197,7 @@ Args bi_centered_gram(int, const Args &args) {
   if (!fast) {
     Args margs{args[0]};
     if (columns)
-      margs.push_back(scalarArg(1));
+      margs.push_back(makeDouble(1));
     ValueRef mu = bi_mean(1, margs)[0];
     ValueRef c = binaryOp(RM_OP_MINUS, x, *mu);
     ValueRef g = mtimesTransposed(*c, *c, conj, true);
@@ -291,9 +289,9 @@ Args bi_power_step(int, const Args &args) {
   ValueRef y = mtimes(a, q);
   const Value &Y = *y;
   if (!(realDoubleMatrix(Y) && Y.dims[0] >= 2)) {
-    ValueRef sq = binaryOp(RM_OP_POWER, Y, *scalarArg(2));
+    ValueRef sq = binaryOp(RM_OP_POWER, Y, *makeDouble(2));
     ValueRef s = bi_sum(1, Args{sq})[0];
-    ValueRef t = binaryOp(RM_OP_PLUS, *s, *scalarArg(eps));
+    ValueRef t = binaryOp(RM_OP_PLUS, *s, *makeDouble(eps));
     ValueRef r = bi_sqrt(1, Args{t})[0];
     return {binaryOp(RM_OP_RDIVIDE, Y, *r)};
   }
@@ -336,7 +334,7 @@ Args bi_matmul_epilogue(int, const Args &args) {
   if (!fast) {
     ValueRef p = trans ? mtimes(*transpose(a, conj), b) : mtimes(a, b);
     if (scaled)
-      p = binaryOp(RM_OP_TIMES, *p, *scalarArg(alpha));
+      p = binaryOp(RM_OP_TIMES, *p, *makeDouble(alpha));
     if (c)
       p = negate     ? binaryOp(RM_OP_MINUS, *c, *p)
           : subtract ? binaryOp(RM_OP_MINUS, *p, *c)
