@@ -226,3 +226,34 @@ func.func @trim_and_sqrt(%x: !runmat.value) {
   runmat.release %j
   return
 }
+
+// -----
+
+// d = x - m; s = sqrt(v + e); y = d ./ s: array computations with no effect
+// but their result (the plus, the sqrt of a value not known to be >= 0, a
+// sum) do not keep d out of y's tree, which is then computed where y is.
+// CHECK-LABEL: func.func @past_pure_ops
+// CHECK-NOT: runmat.minus
+// CHECK: runmat.plus %{{.*}}, %{{.*}} : !runmat.value
+// CHECK-NOT: runmat.minus
+// CHECK: runmat.builtin "sqrt"
+// CHECK-NOT: runmat.minus
+// CHECK: runmat.builtin "sum"
+// CHECK-NOT: runmat.minus
+// CHECK: runmat.fused_elementwise(%{{.*}}, %{{.*}}, %{{.*}}) : (!runmat.value, !runmat.value, !runmat.value) body {
+// CHECK: runmat.minus
+// CHECK: runmat.rdivide
+func.func @past_pure_ops(%x: !runmat.value, %m: !runmat.value, %v: !runmat.value) -> (!runmat.value, !runmat.value) {
+  %d = runmat.minus %x, %m : !runmat.value
+  %c = arith.constant 1.0e-5 : f64
+  %b = runmat.box %c : f64
+  %p = runmat.plus %v, %b : !runmat.value
+  %s = runmat.builtin "sqrt"(%p) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %t = runmat.builtin "sum"(%v) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+  %y = runmat.rdivide %d, %s : !runmat.value
+  runmat.release %d
+  runmat.release %b
+  runmat.release %p
+  runmat.release %s
+  return %y, %t : !runmat.value, !runmat.value
+}

@@ -319,3 +319,33 @@ TEST(Abi, FusedPrepareChecksClassAndSize) {
   EXPECT_EQ(rm_fused_prepare(1, cplx, layout), nullptr);
   EXPECT_EQ(rm_fused_prepare(0, nullptr, layout), nullptr);
 }
+
+// rm_fused_reduce_prepare for 'all' of an implicitly expanded R x C chain:
+// taken by columns (flag 4) when R is a whole number of RM_SUM_CHUNK
+// chunks, so the columns' chunks are the linear order's; NULL (the
+// fallback) otherwise. The finish then adds every column's chunks, in
+// order, into the one output.
+TEST(Abi, FusedReduceAllOfExpandedColumns) {
+  auto R = [](const ValueRef &v) { return reinterpret_cast<rm_value *>(v.get()); };
+  int64_t layout[12];
+  ValueRef x = makeArray(ClassId::Double, Dims{RM_SUM_CHUNK, 3});
+  ValueRef mu = makeRowVector({1, 2, 3});
+  rm_value *in[] = {R(x), R(mu)};
+  rm_value *out = rm_fused_reduce_prepare(2, in, -1, 0, layout);
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(layout[0], RM_SUM_CHUNK);
+  EXPECT_EQ(layout[1], 3);
+  EXPECT_EQ(layout[2], 1);
+  EXPECT_EQ(layout[3] & 4, 4);
+  EXPECT_EQ(layout[6], 1);
+  double *partials = (double *)(intptr_t)layout[7];
+  partials[0] = 1, partials[1] = 2, partials[2] = 4; // as the kernel would
+  rm_fused_reduce_finish(out, 0, layout);
+  EXPECT_EQ(V(out)->dims, (Dims{1, 1}));
+  EXPECT_EQ(V(out)->re[0], 7);
+  rm_release(out);
+
+  ValueRef y = makeArray(ClassId::Double, Dims{RM_SUM_CHUNK + 1, 3});
+  rm_value *odd[] = {R(y), R(mu)};
+  EXPECT_EQ(rm_fused_reduce_prepare(2, odd, -1, 0, layout), nullptr);
+}
