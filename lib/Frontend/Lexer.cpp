@@ -218,7 +218,8 @@ bool Lexer::looksLikeCommand(std::string_view name) const {
   if (c == '-' && i + 1 < src.size() && isIdentChar(src[i + 1])) {
     static const char *const kCommands[] = {
         "clear", "clearvars", "disp", "format", "warning", "save", "load",
-        "close", "hold", "more", "addpath", "rmpath", "rng", "clc", "figure"};
+        "close", "hold", "more", "addpath", "rmpath", "rng", "clc", "figure",
+        "who", "whos"};
     for (const char *k : kCommands)
       if (name == k)
         return true;

@@ -290,7 +290,7 @@ private:
       StringAttr key = it == shared.end() ? StringAttr() : b.getStringAttr(it->second);
       slots[name] = allocSlot(name, key ? valueTy() : mlirTy(t), workspace, param, key);
       if (key)
-        sharedSlots.insert(name);
+        sharedSlots[name] = it->second.substr(0, it->second.find(' '));
     }
 
     temps.clear();
@@ -535,6 +535,8 @@ private:
       Value r;
       if (name == "exist" && (args.size() == 1 || args.size() == 2)) {
         r = emitExist(args, 0, l); // `exist x var`: with the caller's context
+      } else if (name == "who" || name == "whos") {
+        r = emitWho(name, args, 0, l);
       } else {
         auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr(name),
                                     args, b.getI32IntegerAttr(0));
@@ -1756,10 +1758,17 @@ private:
   /// exist(name[, type]) as `__exist` with the caller's context: the names
   /// of this workspace's variables, whether each is defined here, and the
   /// functions found on the path when compiling.
-  Value emitExist(ValueRange args, int nargout, MLoc l) {
-    SmallVector<Value> argv(args.begin(), args.end());
-    if (argv.size() == 1)
-      argv.push_back(own(StringOp::create(b, l, "")));
+  /// A row cell of values (owned).
+  Value cellOf(ArrayRef<Value> v, MLoc l) {
+    SmallVector<int64_t> lens;
+    if (!v.empty())
+      lens.push_back(v.size());
+    return own(CellLiteralOp::create(b, l, valueTy(), lens, v));
+  }
+
+  /// This workspace's variables, for exist and who/whos: a cell of their
+  /// names and a logical row saying which are assigned here.
+  std::pair<Value, Value> workspaceNames(MLoc l) {
     SmallVector<Value> names, defined;
     for (auto &[name, slot] : slots) {
       if (!isUserVariable(name))
@@ -1768,24 +1777,74 @@ private:
       Value d = IsDefinedOp::create(b, l, b.getI1Type(), slot);
       defined.push_back(asValue(EV{d, Ty::Bool}, l));
     }
+    Value mask =
+        defined.empty()
+            ? own(EmptyOp::create(b, l))
+            : own(ConcatOp::create(b, l, valueTy(),
+                                   ArrayRef<int64_t>{(int64_t)defined.size()},
+                                   defined));
+    return {cellOf(names, l), mask};
+  }
+
+  /// A variable's value, or [] when it is unassigned here (owned).
+  Value loadOrEmpty(Value slot, MLoc l) {
+    Value defined = IsDefinedOp::create(b, l, b.getI1Type(), slot);
+    MBlock *thenB = newBlock(), *elseB = newBlock(), *join = newBlock();
+    join->addArgument(valueTy(), l);
+    cf::CondBranchOp::create(b, l, defined, thenB, elseB);
+    b.setInsertionPointToStart(thenB);
+    Value v = LoadVarOp::create(b, l, slot);
+    if (isa<ValueType>(v.getType()))
+      RetainOp::create(b, l, v);
+    else
+      v = BoxOp::create(b, l, v);
+    cf::BranchOp::create(b, l, join, ValueRange{v});
+    b.setInsertionPointToStart(elseB);
+    Value e = EmptyOp::create(b, l);
+    cf::BranchOp::create(b, l, join, ValueRange{e});
+    b.setInsertionPointToStart(join);
+    return own(join->getArgument(0));
+  }
+
+  /// who / whos as `__who(form, nargout, {names}, [defined], {values},
+  /// {attributes}, args...)`: the runtime filters, sorts and prints, or
+  /// returns the names (who) or the struct array (whos).
+  Value emitWho(const std::string &name, ValueRange args, int nargout, MLoc l) {
+    SmallVector<Value> argv;
+    argv.push_back(own(StringOp::create(b, l, name)));
+    argv.push_back(asValue(EV{f64Const(nargout, l), Ty::Num}, l));
+    auto [names, defined] = workspaceNames(l);
+    SmallVector<Value> values, attrs;
+    for (auto &[var, slot] : slots) {
+      if (!isUserVariable(var))
+        continue;
+      values.push_back(loadOrEmpty(slot, l));
+      auto it = sharedSlots.find(var);
+      attrs.push_back(own(StringOp::create(
+          b, l, it == sharedSlots.end() ? "" : it->second)));
+    }
+    argv.push_back(names);
+    argv.push_back(defined);
+    argv.push_back(cellOf(values, l));
+    argv.push_back(cellOf(attrs, l));
+    argv.append(args.begin(), args.end());
+    auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr("__who"),
+                                argv, b.getI32IntegerAttr(nargout));
+    return own(op.getResult(0));
+  }
+
+  Value emitExist(ValueRange args, int nargout, MLoc l) {
+    SmallVector<Value> argv(args.begin(), args.end());
+    if (argv.size() == 1)
+      argv.push_back(own(StringOp::create(b, l, "")));
+    auto [names, defined] = workspaceNames(l);
     SmallVector<Value> fns;
     for (auto &fn : prog.file().functions)
       if (!fn->sourcePath.empty() && fn->name.find('>') == std::string::npos)
         fns.push_back(own(StringOp::create(b, l, fn->name)));
-    auto cell = [&](SmallVector<Value> &v) -> Value {
-      SmallVector<int64_t> lens;
-      if (!v.empty())
-        lens.push_back(v.size());
-      return own(CellLiteralOp::create(b, l, valueTy(), lens, v));
-    };
-    argv.push_back(cell(names));
-    if (defined.empty())
-      argv.push_back(own(EmptyOp::create(b, l)));
-    else
-      argv.push_back(own(ConcatOp::create(b, l, valueTy(),
-                                          ArrayRef<int64_t>{(int64_t)defined.size()},
-                                          defined)));
-    argv.push_back(cell(fns));
+    argv.push_back(names);
+    argv.push_back(defined);
+    argv.push_back(cellOf(fns, l));
     auto op = BuiltinOp::create(b, l, TypeRange{valueTy()}, b.getStringAttr("__exist"),
                                 argv, b.getI32IntegerAttr(nargout));
     return own(op.getResult(0));
@@ -1869,6 +1928,13 @@ private:
       }
       emitClear(names, l);
       return {};
+    }
+    // who/whos list the caller's variables.
+    if ((name == "who" || name == "whos") && !prog.findFunction(name)) {
+      SmallVector<Value> argv;
+      for (const Expr *a : args)
+        argv.push_back(asValue(emitExpr(*a), l));
+      return {EV{emitWho(name, argv, std::max(nargout, 0), l), Ty::Any}};
     }
     // exist sees the caller's variables and the path functions.
     if (name == "exist" && !prog.findFunction(name) &&
@@ -1981,7 +2047,9 @@ private:
   OpBuilder b;
   sema::Program &prog;
   std::string path, fileBase;
-  std::set<std::string> sharedSlots; // global/persistent names of this function
+  /// The global and persistent names of this function: "global" or
+  /// "persistent".
+  std::map<std::string, std::string> sharedSlots;
   ModuleOp module;
   std::deque<Specialization *> queue;
   std::set<Specialization *> emitted;

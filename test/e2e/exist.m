@@ -7,6 +7,9 @@ fprintf('%d %d\n', exist('x'), exist('x', 'var'));
 % CHECK-NEXT: 1 1
 fprintf('%d %d %d\n', exist('sin'), exist('sin', 'builtin'), exist('sin', 'var'));
 % CHECK-NEXT: 5 5 0
+% Functions MATLAB ships as .m files are files (2), not builtins.
+fprintf('%d %d %d %d\n', exist('mean'), exist('mean', 'file'), exist('mean', 'builtin'), exist('linspace'));
+% CHECK-NEXT: 2 2 0 2
 fprintf('%d\n', exist('OCTAVE_VERSION', 'builtin'));
 % CHECK-NEXT: 0
 fprintf('%d %d\n', exist('Inputs', 'dir'), exist('Inputs'));

@@ -8,10 +8,15 @@
 #include "runmat/rt/Error.h"
 #include "runmat/rt/FunctionHandle.h"
 #include "runmat/rt/Index.h"
+#include "runmat/rt/Io.h"
 #include "runmat/rt/Ops.h"
 
 #include "ArraySupport.h"
 
+#include <algorithm>
+#include <cstring>
+#include <fnmatch.h>
+#include <regex>
 #include <sys/stat.h>
 
 namespace runmat::rt {
@@ -251,10 +256,42 @@ Args bi_addpath(int nargout, const Args &args) {
 // on the path, found when compiling), 5 a builtin, 7 a folder, 0 none.
 // Variables and path functions are known to the compiler, which calls
 // __exist(name, type, {variables}, [defined], {path functions}); a plain
-// exist (through feval) sees neither. The runtime's builtins answer 5, also
-// those MATLAB ships as .m files (where MATLAB answers 2).
+// exist (through feval) sees neither. The runtime's builtins answer 5,
+// except those MATLAB ships as .m files (kMFileFunctions), which answer 2
+// as they do in MATLAB (and 0 for exist(name, 'builtin')).
 
 namespace {
+
+/// Functions of the runtime that MATLAB implements as .m files in its own
+/// toolbox folders (`which mean` names a path, `which sin` says built-in).
+const char *const kMFileFunctions[] = {
+    "accumarray", "angle",    "bin2dec",   "blanks",    "blkdiag",
+    "cell2mat",   "clock",    "compan",    "cond",
+    "conv",       "cosd",     "cross",     "cumtrapz",  "dec2bin",
+    "dec2hex",    "deblank",  "deconv",    "deg2rad",   "dot",
+    "expm",       "factorial", "fieldnames", "fileparts", "flip",
+    "fliplr",     "flipud",   "fullfile",  "getfield",  "hankel",
+    "hex2dec",    "hilb",     "histcounts", "idivide",  "ind2sub",
+    "int2str",    "interp1",  "intersect", "isprime",   "ismember",
+    "kron",     "lcm",       "gcd",       "linspace",
+    "logspace",   "magic",    "mat2str",   "mean",      "median",
+    "meshgrid",   "mode",     "nchoosek",  "ndgrid",    "null",
+    "num2cell",   "num2str",  "nthroot",   "orth",      "pinv",
+    "poly",       "polyfit",  "polyval",   "primes",    "rad2deg",
+    "rank",       "rng",       "roots",     "rot90",
+    "setdiff",    "setfield", "sind",      "sortrows",  "std",
+    "str2num",    "strcat",   "strjoin",   "strsplit",  "structfun",
+    "sub2ind",    "tand",     "toeplitz",  "trace",     "trapz",
+    "union",      "unique",   "vander",    "var",       "rmfield",
+    "normest",    "cov",      "corrcoef",  "mat2cell",
+};
+
+bool isMFileFunction(const std::string &name) {
+  for (const char *f : kMFileFunctions)
+    if (name == f)
+      return true;
+  return false;
+}
 
 Args existImpl(const Args &args, const Value *vars, const Value *defined,
                const Value *functions) {
@@ -293,8 +330,14 @@ Args existImpl(const Args &args, const Value *vars, const Value *defined,
       if (textOf(*functions->cells[(size_t)k]) == name)
         return answer(2);
   }
-  if (any("builtin") && name[0] != '_' && findBuiltin(name.c_str()))
-    return answer(5);
+  if (name[0] != '_' && findBuiltin(name.c_str())) {
+    if (isMFileFunction(name)) {
+      if (any("file"))
+        return answer(2);
+    } else if (any("builtin")) {
+      return answer(5);
+    }
+  }
   if (type == "builtin")
     return answer(0);
   struct stat st;
@@ -318,6 +361,249 @@ Args bi_exist(int, const Args &args) {
 Args bi_exist_internal(int, const Args &args) {
   Args head(args.begin(), args.begin() + 2);
   return existImpl(head, args[2].get(), args[3].get(), args[4].get());
+}
+
+// ---- who / whos --------------------------------------------------------------
+// The compiler knows the caller's variables and calls __who(form, nargout,
+// {names}, [defined], {values}, {attributes}, args...). The arguments are
+// variable names with the wildcards * ? [..], `-regexp` patterns, or
+// `global`; `-file` (MAT-files) is not supported. A plain who/whos (feval)
+// has no workspace to list.
+
+namespace {
+
+/// Bytes MATLAB reports for a value (64-bit): the elements' size for arrays,
+/// plus a 112-byte header per cell element and 176 per struct field value.
+int64_t whosBytes(const Value &v) {
+  switch (v.cls) {
+  case ClassId::Cell: {
+    int64_t n = 0;
+    for (const ValueRef &c : v.cells)
+      n += 112 + (c ? whosBytes(*c) : 0);
+    return n;
+  }
+  case ClassId::Struct: {
+    int64_t n = 0;
+    for (const ValueRef &c : v.cells)
+      n += 176 + (c ? whosBytes(*c) : 0);
+    return n;
+  }
+  case ClassId::FunctionHandle:
+    return 32;
+  case ClassId::Double:
+  case ClassId::Int64:
+  case ClassId::UInt64:
+    return v.numel() * 8 * (v.complex ? 2 : 1);
+  case ClassId::Single:
+  case ClassId::Int32:
+  case ClassId::UInt32:
+    return v.numel() * 4 * (v.complex ? 2 : 1);
+  case ClassId::Int16:
+  case ClassId::UInt16:
+  case ClassId::Char:
+    return v.numel() * 2 * (v.complex ? 2 : 1);
+  case ClassId::Int8:
+  case ClassId::UInt8:
+  case ClassId::Logical:
+    return v.numel() * (v.complex ? 2 : 1);
+  }
+  return 0;
+}
+
+struct WhoEntry {
+  std::string name, attr;
+  const Value *value;
+};
+
+/// The assigned variables the arguments select, in MATLAB's order (by
+/// character code).
+std::vector<WhoEntry> whoSelect(const char *fn, const Args &args) {
+  const Value &names = *args[2], &defined = *args[3], &values = *args[4],
+              &attrs = *args[5];
+  std::vector<std::string> globs, regexps;
+  bool regexpMode = false, globalOnly = false;
+  for (size_t k = 6; k < args.size(); ++k) {
+    if (!isText(*args[k]))
+      throwErrorIn(fn, "MATLAB:who:InvalidInput",
+                   "Arguments must be character vectors.");
+    std::string a = textOf(*args[k]);
+    if (a == "-file")
+      throwErrorIn(fn, "RunMat:unsupported",
+                   "%s -file (reading MAT-files) is not supported.", fn);
+    if (a == "-regexp")
+      regexpMode = true;
+    else if (a == "global" || a == "-global")
+      globalOnly = true;
+    else
+      (regexpMode ? regexps : globs).push_back(a);
+  }
+  std::vector<std::regex> res;
+  for (const std::string &p : regexps) {
+    try {
+      res.emplace_back(p);
+    } catch (const std::regex_error &) {
+      throwErrorIn(fn, "MATLAB:regexp:badPattern",
+                   "Invalid regular expression '%s'.", p.c_str());
+    }
+  }
+  std::vector<WhoEntry> out;
+  for (int64_t k = 0; k < names.numel(); ++k) {
+    if (k >= defined.numel() || defined.re[(size_t)k] == 0)
+      continue;
+    WhoEntry e{textOf(*names.cells[(size_t)k]),
+               textOf(*attrs.cells[(size_t)k]),
+               values.cells[(size_t)k].get()};
+    if (globalOnly && e.attr != "global")
+      continue;
+    bool wanted = globs.empty() && res.empty();
+    for (const std::string &g : globs)
+      wanted = wanted || fnmatch(g.c_str(), e.name.c_str(), 0) == 0;
+    for (const std::regex &r : res)
+      wanted = wanted || std::regex_search(e.name, r);
+    if (wanted)
+      out.push_back(e);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const WhoEntry &a, const WhoEntry &b) { return a.name < b.name; });
+  return out;
+}
+
+/// "648x509" split at its first x: the rows and the rest.
+std::pair<std::string, std::string> whosSize(const Value &v) {
+  std::string rest;
+  for (size_t d = 1; d < v.dims.size(); ++d)
+    rest += (d > 1 ? "x" : "") + std::to_string(v.dims[d]);
+  return {std::to_string(v.dims[0]), rest};
+}
+
+std::string whosAttributes(const WhoEntry &e) {
+  std::string a = e.attr;
+  if (e.value->complex)
+    a += a.empty() ? "complex" : " complex";
+  return a;
+}
+
+/// whos's table, laid out as MATLAB's: names, sizes aligned on their x,
+/// bytes right-aligned, class and attributes.
+void printWhos(const std::vector<WhoEntry> &vars) {
+  size_t nameW = 4, leftW = 0, rightW = 0, bytesW = 5, classW = 5;
+  for (const WhoEntry &e : vars) {
+    auto [l, r] = whosSize(*e.value);
+    nameW = std::max(nameW, e.name.size());
+    leftW = std::max(leftW, l.size());
+    rightW = std::max(rightW, r.size());
+    bytesW = std::max(bytesW, std::to_string(whosBytes(*e.value)).size());
+    classW = std::max(classW, strlen(classNameOf(*e.value)));
+  }
+  auto pad = [](std::string s, size_t w, bool right) {
+    if (s.size() < w)
+      s = right ? std::string(w - s.size(), ' ') + s
+                : s + std::string(w - s.size(), ' ');
+    return s;
+  };
+  // The x of the sizes is the column after the longest row count, six
+  // columns past the names; "Size" starts one column before it.
+  size_t xCol = 2 + nameW + 6 + leftW;
+  std::string head = "  " + pad("Name", nameW, false);
+  head = pad(head, xCol - 1, false) + "Size";
+  size_t bytesEnd = xCol + 1 + rightW + 12 + bytesW;
+  head = pad(head, bytesEnd - 5, false) + "Bytes";
+  head += "  " + pad("Class", classW + 4, false) + "Attributes\n\n";
+  std::string outText = head;
+  for (const WhoEntry &e : vars) {
+    auto [l, r] = whosSize(*e.value);
+    std::string line = "  " + pad(e.name, nameW, false);
+    line = pad(line, xCol - l.size(), false) + l + "x" + r;
+    std::string bytes = std::to_string(whosBytes(*e.value));
+    line = pad(line, bytesEnd - bytes.size(), false) + bytes;
+    line += "  " + pad(classNameOf(*e.value), classW + 4, false) +
+            pad(whosAttributes(e), 10, false) + "\n";
+    outText += line;
+  }
+  writeOut(outText + "\n");
+}
+
+/// who's listing: "Your variables are:" and the names in columns as wide as
+/// the longest name plus two, as many as fit in 80 characters.
+void printWho(const std::vector<WhoEntry> &vars) {
+  if (vars.empty())
+    return;
+  size_t w = 0;
+  for (const WhoEntry &e : vars)
+    w = std::max(w, e.name.size() + 2);
+  size_t perLine = std::max<size_t>(1, 80 / w);
+  std::string text = "\nYour variables are:\n\n";
+  for (size_t k = 0; k < vars.size(); ++k) {
+    text += vars[k].name + std::string(w - vars[k].name.size(), ' ');
+    if ((k + 1) % perLine == 0 || k + 1 == vars.size())
+      text += "\n";
+  }
+  writeOut(text + "\n");
+}
+
+/// s = whos: a struct array (n x 1) with MATLAB's fields.
+ValueRef whosStruct(const std::vector<WhoEntry> &vars) {
+  static const std::vector<std::string> fields = {
+      "name",    "size",   "bytes",   "class",     "global",
+      "sparse",  "complex", "nesting", "persistent"};
+  ValueRef s = makeStruct({(int64_t)vars.size(), 1}, fields);
+  ValueRef nesting = makeStruct({1, 1}, {"function", "level"});
+  nesting->cells[0] = makeString("");
+  nesting->cells[1] = makeDouble(1);
+  for (size_t k = 0; k < vars.size(); ++k) {
+    const Value &v = *vars[k].value;
+    std::vector<double> dims(v.dims.begin(), v.dims.end());
+    ValueRef *f = &s->cells[k * fields.size()];
+    f[0] = makeString(vars[k].name);
+    f[1] = makeRowVector(dims);
+    f[2] = makeDouble((double)whosBytes(v));
+    f[3] = makeString(classNameOf(v));
+    f[4] = makeBool(vars[k].attr == "global");
+    f[5] = makeBool(false);
+    f[6] = makeBool(v.complex);
+    f[7] = nesting;
+    f[8] = makeBool(vars[k].attr == "persistent");
+  }
+  return s;
+}
+
+} // namespace
+
+Args bi_who(int nargout, const Args &args) {
+  // Without the compiler's context (feval('who')): no variables to list.
+  Args ctx = {makeString("who"), makeDouble(nargout), makeCell({1, 0}),
+              makeEmpty(), makeCell({1, 0}), makeCell({1, 0})};
+  ctx.insert(ctx.end(), args.begin(), args.end());
+  return bi_who_internal(nargout, ctx);
+}
+
+Args bi_whos(int nargout, const Args &args) {
+  Args ctx = {makeString("whos"), makeDouble(nargout), makeCell({1, 0}),
+              makeEmpty(), makeCell({1, 0}), makeCell({1, 0})};
+  ctx.insert(ctx.end(), args.begin(), args.end());
+  return bi_who_internal(nargout, ctx);
+}
+
+Args bi_who_internal(int, const Args &args) {
+  std::string form = textOf(*args[0]);
+  const char *fn = form == "whos" ? "whos" : "who";
+  int nargout = (int)scalarOf(*args[1]);
+  std::vector<WhoEntry> vars = whoSelect(fn, args);
+  if (form == "whos") {
+    if (nargout > 0)
+      return {whosStruct(vars)};
+    if (!vars.empty())
+      printWhos(vars);
+    return {};
+  }
+  if (nargout > 0) {
+    ValueRef c = makeCell({(int64_t)vars.size(), 1});
+    for (size_t k = 0; k < vars.size(); ++k)
+      c->cells[k] = makeString(vars[k].name);
+    return {c};
+  }
+  printWho(vars);
+  return {};
 }
 
 } // namespace runmat::rt
