@@ -66,6 +66,16 @@ LogicalResult NotOp::verify() { return verifyUnary(*this); }
 LogicalResult CTransposeOp::verify() { return verifyUnary(*this); }
 LogicalResult TransposeOp::verify() { return verifyUnary(*this); }
 
+LogicalResult DenseMatrixOp::verify() {
+  int64_t r = (int64_t)getRows(), c = (int64_t)getColumns();
+  if (r < 1 || c < 1)
+    return emitOpError("needs at least one row and one column");
+  if (r * c != (int64_t)getValues().size())
+    return emitOpError("has ") << getValues().size() << " values for a "
+                               << r << "x" << c << " matrix";
+  return success();
+}
+
 LogicalResult ConcatOp::verify() {
   int64_t total = 0;
   for (int64_t n : getRowLengths()) {

@@ -91,6 +91,26 @@ def RunMat_StringOp : RunMat_Op<"string"> {
   }]>];
 }
 
+def RunMat_DenseMatrixOp : RunMat_Op<"dense_matrix"> {
+  let summary = "a matrix literal of real numeric constants";
+  let description = [{
+    The double matrix of a literal such as `[1 2.5; -3 4]` whose elements
+    are all real number constants: `rows` x `columns`, the values row by
+    row, as written. It stands for the `runmat.concat` of boxed scalars that
+    a large data table would otherwise become, and lowers to one constant
+    array copied by the runtime.
+
+    ```mlir
+    %m = runmat.dense_matrix 2 x 2 [1.0, 2.5, -3.0, 4.0]
+    ```
+  }];
+  let arguments = (ins I64Attr:$rows, I64Attr:$columns,
+                   DenseF64ArrayAttr:$values);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$rows `x` $columns $values attr-dict";
+  let hasVerifier = 1;
+}
+
 def RunMat_EmptyOp : RunMat_Op<"empty"> {
   let summary = "the empty matrix []";
   let description = [{

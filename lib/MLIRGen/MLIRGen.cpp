@@ -1512,6 +1512,8 @@ private:
     }
     case Expr::Kind::Matrix: {
       auto &m = static_cast<const MatrixExpr &>(e);
+      if (Value dense = emitDenseMatrix(m, l))
+        return EV{dense, t};
       SmallVector<int64_t> lens;
       SmallVector<Value> elems;
       for (auto &row : m.rows) {
@@ -1550,6 +1552,49 @@ private:
       return emitFuncHandle(static_cast<const FuncHandleExpr &>(e).name, l);
     }
     return EV{own(EmptyOp::create(b, l)), Ty::Any};
+  }
+
+  /// The value of a real number literal, optionally signed (`-2.5`).
+  static std::optional<double> numberLiteral(const Expr &e) {
+    if (e.kind == Expr::Kind::Number) {
+      auto &n = static_cast<const NumberExpr &>(e);
+      if (!n.isImag)
+        return n.value;
+    } else if (e.kind == Expr::Kind::Unary) {
+      auto &u = static_cast<const UnaryExpr &>(e);
+      if (u.op != UnOp::Not)
+        if (auto v = numberLiteral(*u.operand))
+          return u.op == UnOp::Neg ? -*v : *v;
+    }
+    return std::nullopt;
+  }
+
+  /// A large matrix literal of real number constants (a data table) as one
+  /// runmat.dense_matrix: as boxed scalars and a concat it would be one
+  /// instruction sequence per element, which LLVM compiles in superlinear
+  /// time. Small literals keep the concat form. Null when not applicable.
+  Value emitDenseMatrix(const MatrixExpr &m, MLoc l) {
+    constexpr size_t kMinElements = 16;
+    SmallVector<double> values;
+    int64_t rows = 0, cols = -1;
+    for (auto &row : m.rows) {
+      if (row.empty())
+        continue;
+      if (cols >= 0 && (int64_t)row.size() != cols)
+        return {};
+      cols = (int64_t)row.size();
+      ++rows;
+      for (auto &el : row) {
+        auto v = numberLiteral(*el);
+        if (!v)
+          return {};
+        values.push_back(*v);
+      }
+    }
+    if (values.size() < kMinElements)
+      return {};
+    return own(DenseMatrixOp::create(b, l, valueTy(), rows, cols,
+                                     b.getDenseF64ArrayAttr(values)));
   }
 
   EV emitBinary(const BinaryExpr &e, Ty t, MLoc l) {

@@ -383,6 +383,19 @@ rm_value *rm_from_string(const char *s, int64_t len) {
   RM_GUARD_END
 }
 
+rm_value *rm_from_doubles(int64_t rows, int64_t cols, const double *rowMajor) {
+  RM_GUARD_BEGIN
+  if (rows < 0 || cols < 0 || (rows * cols > 0 && !rowMajor))
+    throwError("RunMat:badCall", "Invalid matrix literal.");
+  ValueRef v = makeArray(ClassId::Double, {rows, cols});
+  double *d = v->re.data();
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j)
+      std::memcpy(&d[j * rows + i], &rowMajor[i * cols + j], sizeof(double));
+  return out(std::move(v));
+  RM_GUARD_END
+}
+
 rm_value *rm_empty(void) {
   RM_GUARD_BEGIN
   return out(makeEmpty());

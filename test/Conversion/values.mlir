@@ -4,6 +4,7 @@
 // to rm_from_string with their length.
 // CHECK-DAG: llvm.mlir.global private constant @[[HI:__rm_str_[0-9a-f]+_5]]("hello\00")
 // CHECK-DAG: llvm.func @rm_from_string(!llvm.ptr, i64) -> !llvm.ptr
+// CHECK-DAG: llvm.func @rm_from_doubles(i64, i64, !llvm.ptr) -> !llvm.ptr
 // CHECK-LABEL: llvm.func @strings
 func.func @strings() {
   // CHECK: %[[P:.*]] = llvm.mlir.addressof @[[HI]] : !llvm.ptr
@@ -16,6 +17,18 @@ func.func @strings() {
   %e = runmat.empty
   // CHECK: llvm.call @rm_colon_all() : () -> !llvm.ptr
   %c = runmat.colon_all
+  return
+}
+
+// A dense matrix literal: its doubles in a private constant, row by row,
+// copied by rm_from_doubles(rows, columns, data) (declared at the top).
+// CHECK-LABEL: llvm.func @dense
+func.func @dense() {
+  // CHECK: %[[R:.*]] = llvm.mlir.constant(2 : i64) : i64
+  // CHECK: %[[C:.*]] = llvm.mlir.constant(3 : i64) : i64
+  // CHECK: %[[D:.*]] = llvm.mlir.addressof @__rm_blob_{{[0-9a-f]+}} : !llvm.ptr
+  // CHECK: llvm.call @rm_from_doubles(%[[R]], %[[C]], %[[D]])
+  %m = runmat.dense_matrix 2 x 3 [1.0, 2.0, 3.0, 4.0, 5.0, 6.5]
   return
 }
 

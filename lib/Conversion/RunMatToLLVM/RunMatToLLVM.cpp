@@ -234,6 +234,20 @@ struct StringLowering : RtPattern<StringOp> {
   }
 };
 
+struct DenseMatrixLowering : RtPattern<DenseMatrixOp> {
+  using RtPattern::RtPattern;
+  LogicalResult matchAndRewrite(DenseMatrixOp op, OpAdaptor a,
+                                ConversionPatternRewriter &rw) const override {
+    auto b = rt(rw, op);
+    ArrayRef<double> v = op.getValues();
+    StringRef bytes(reinterpret_cast<const char *>(v.data()), v.size() * sizeof(double));
+    rw.replaceOp(op, b.call("rm_from_doubles", b.ptr(), {b.i64(), b.i64(), b.ptr()},
+                            {b.constI64((int64_t)op.getRows()),
+                             b.constI64((int64_t)op.getColumns()), b.blob(bytes)}));
+    return success();
+  }
+};
+
 template <typename Op>
 struct NullaryLowering : RtPattern<Op> {
   NullaryLowering(LLVMTypeConverter &tc, StringRef fn)
@@ -2203,7 +2217,7 @@ void runmat::addRunMatTypeConversions(LLVMTypeConverter &converter) {
 
 void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
                                           RewritePatternSet &p) {
-  p.add<StringLowering, BoxLowering, UnboxLowering, TruthLowering,
+  p.add<StringLowering, DenseMatrixLowering, BoxLowering, UnboxLowering, TruthLowering,
         RangeLowering, RangeCountLowering, RangeElementLowering, RangeLastLowering,
         ConcatLowering, IndexLowering, IndexScalarLowering, EndLowering,
         IndexAssignLowering, AllocVarLowering, LoadVarLowering,

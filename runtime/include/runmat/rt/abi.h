@@ -86,6 +86,8 @@ rm_value *rm_from_bool(int32_t b);
 /* A char row vector from UTF-8 bytes (len bytes, not NUL-terminated). */
 rm_value *rm_from_string(const char *s, int64_t len);
 rm_value *rm_empty(void); /* [] : 0x0 double */
+/* A rows x cols double matrix from its values row by row (a literal). */
+rm_value *rm_from_doubles(int64_t rows, int64_t cols, const double *rowMajor);
 /* The magic ':' used as a whole-dimension subscript. */
 rm_value *rm_colon_all(void);
 /* Scalar conversion: the value must be a real numeric/logical/char scalar. */
