@@ -1554,12 +1554,18 @@ private:
     return EV{own(EmptyOp::create(b, l)), Ty::Any};
   }
 
-  /// The value of a real number literal, optionally signed (`-2.5`).
-  static std::optional<double> numberLiteral(const Expr &e) {
+  /// The value of a real number literal, optionally signed (`-2.5`), or of
+  /// the builtin constants NaN and Inf (when not the program's names).
+  std::optional<double> numberLiteral(const Expr &e) {
     if (e.kind == Expr::Kind::Number) {
       auto &n = static_cast<const NumberExpr &>(e);
       if (!n.isImag)
         return n.value;
+    } else if (e.kind == Expr::Kind::Identifier) {
+      const std::string &n = static_cast<const IdentifierExpr &>(e).name;
+      if ((n == "NaN" || n == "nan" || n == "Inf" || n == "inf") && !isVar(n) &&
+          !prog.findFunction(n))
+        return n[0] == 'i' || n[0] == 'I' ? INFINITY : NAN;
     } else if (e.kind == Expr::Kind::Unary) {
       auto &u = static_cast<const UnaryExpr &>(e);
       if (u.op != UnOp::Not)
