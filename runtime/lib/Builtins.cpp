@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/rt/Builtins.h"
+#include "runmat/rt/Int64.h"
 #include "runmat/rt/Error.h"
 
 #include <algorithm>
@@ -86,6 +87,9 @@ Args callBuiltin(const char *name, int nargout, const Args &args) {
     if (!a)
       throwErrorIn(b->name, "MATLAB:minrhs", "Not enough input arguments.");
   try {
+    Args wideOut;
+    if (wideBuiltin(*b, nargout, args, wideOut))
+      return wideOut;
     return b->fn(nargout, args);
   } catch (MatlabError &e) {
     // "Undefined function ... for input arguments of type" is reported by

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "runmat/rt/Error.h"
 #include "runmat/rt/Ops.h"
+#include "runmat/rt/Int64.h"
 
 #include <algorithm>
 
@@ -188,8 +189,14 @@ ValueRef catData(size_t dim, const std::vector<const Value *> &parts) {
   Dims out = catDims(used, dim);
   std::vector<ValueRef> conv;
   conv.reserve(used.size());
-  for (const Value *v : used)
+  bool wide = false;
+  for (const Value *v : used) {
     conv.push_back(convertClass(*v, rc));
+    wide = wide || isWide(*conv.back());
+  }
+  if (wide) // int64/uint64 beyond 2^53: the exact values move as bits
+    for (ValueRef &v : conv)
+      v = toBits(*v);
   ValueRef r = makeArray(rc, out);
   if (cx) {
     r->complex = true;
@@ -210,6 +217,8 @@ ValueRef catData(size_t dim, const std::vector<const Value *> &parts) {
         std::copy(v->im.begin() + src, v->im.begin() + src + b, dim_ + dst);
       dst += (size_t)b;
     }
+  if (wide)
+    fromBits(*r);
   return r;
 }
 

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/rt/Display.h"
+#include "runmat/rt/Int64.h"
 #include "runmat/rt/Format.h"
 #include "runmat/rt/Io.h"
 
@@ -358,7 +359,8 @@ NumericText buildNumeric(const Value &v, bool scalar) {
   T.re.reserve((size_t)n);
   size_t maxRe = 0, maxReU = 0, maxIm = 0;
   for (int64_t k = 0; k < n; ++k) {
-    std::string r = realText(L, reAt(v, k), !T.cplx);
+    std::string r = L.kind == Kind::Int && isWide(v) ? exactIntText(v, k)
+                                                     : realText(L, reAt(v, k), !T.cplx);
     maxRe = std::max(maxRe, r.size());
     maxReU = std::max(maxReU, unsignedLen(r));
     T.re.push_back(std::move(r));

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/rt/Format.h"
+#include "runmat/rt/Int64.h"
 #include "runmat/rt/Error.h"
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 namespace runmat::rt {
 
@@ -385,6 +387,14 @@ public:
   bool currentIsChar() { return has() && args[a]->cls == ClassId::Char; }
   ClassId currentClass() { return has() ? args[a]->cls : ClassId::Double; }
   double take() { return args[a]->re[(size_t)e++]; }
+  /// The current element's exact value when it is an int64/uint64 beyond
+  /// 2^53 (then taken), else nothing.
+  std::optional<wide_t> takeWide() {
+    const Value *v = args[a];
+    if (!isWide(*v))
+      return std::nullopt;
+    return exactAt(*v, e++);
+  }
   /// The rest of the current (char) argument as UTF-8.
   std::string takeRestText() {
     const Value *v = args[a];
@@ -465,6 +475,19 @@ std::string floatConv(const Spec &s, int width, int prec, char conv, double x) {
 }
 
 bool isIntegral(double x) { return std::isfinite(x) && x == std::trunc(x); }
+
+/// %d %i %u %o %x %X of an exact int64/uint64 value.
+std::string wideConv(const Spec &s, int width, int prec, char conv, wide_t x) {
+  std::string f = flagText(s) + (prec >= 0 ? "*.*ll" : "*ll");
+  if (conv == 'd' || conv == 'i' || (conv == 'u' && x < 0)) {
+    if (x > (wide_t)INT64_MAX) // uint64 beyond int64
+      return cFormat(flagText(s) + (prec >= 0 ? "*.*llu" : "*llu"), width, prec,
+                     (unsigned long long)x);
+    return cFormat(f + "d", width, prec, (long long)x);
+  }
+  return cFormat(f + std::string(1, conv), width, prec,
+                 (unsigned long long)(uint64_t)(int64_t)x);
+}
 
 std::string integerConv(const Spec &s, int width, int prec, char conv, double x,
                         ClassId cls) {
@@ -631,7 +654,10 @@ std::string formatPrintf(const std::string &fmt,
         out += charConv(eff, width, prec, data.take(), text);
       } else if (std::strchr("diuoxX", conv)) {
         ClassId cls = data.currentClass();
-        out += integerConv(eff, width, prec, conv, data.take(), cls);
+        if (auto w = data.takeWide())
+          out += wideConv(eff, width, prec, conv, *w);
+        else
+          out += integerConv(eff, width, prec, conv, data.take(), cls);
       } else {
         out += floatConv(eff, width, prec, conv, data.take());
       }
@@ -925,6 +951,25 @@ std::vector<std::string> int2str(const Value &x) {
   if (x.re.empty())
     return {};
   Matrix2D M = as2D(x);
+  if (isWide(x) && !isComplexValue(x)) {
+    // int64/uint64 beyond 2^53: the exact digits, right-aligned in columns
+    // two wider than the longest.
+    size_t d = 0;
+    for (int64_t k = 0; k < x.numel(); ++k)
+      d = std::max(d, exactIntText(x, k).size());
+    std::vector<std::string> rows;
+    size_t lead = SIZE_MAX;
+    for (int64_t i = 0; i < M.m; ++i) {
+      std::string s;
+      for (int64_t j = 0; j < M.n; ++j)
+        s += pad(exactIntText(x, j * M.m + i), (int)d + 2, false);
+      lead = std::min(lead, s.find_first_not_of(' '));
+      rows.push_back(s);
+    }
+    for (std::string &r : rows) // the blank columns common to every row go
+      r.erase(0, lead);
+    return rows;
+  }
   if (x.re.size() == 1)
     return {intText(roundHalfAway(x.re[0]))};
   double xmax = 0;
@@ -1085,6 +1130,8 @@ std::string mat2str(const Value &x, int precision, bool withClass) {
           s += num(std::fabs(im)) + "i";
         else
           s += "1i*" + num(std::fabs(im));
+      } else if (isIntegerClass(x.cls)) {
+        s += exactIntText(x, (int64_t)k); // every digit, as MATLAB
       } else {
         s += num(v);
       }

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/rt/Index.h"
+#include "runmat/rt/Int64.h"
 #include "runmat/rt/Error.h"
 
 #include <algorithm>
@@ -365,7 +366,78 @@ int64_t endValue(const Value &base, int64_t k, int64_t n) {
 
 // - indexing ------------------------------------------------------------------
 
+namespace {
+ValueRef indexValueData(const Value &base, const std::vector<const Value *> &idx);
+void indexAssignData(ValueRef &slot, const std::vector<const Value *> &idx,
+                     const Value &rhsIn);
+void indexDeleteData(ValueRef &slot, const std::vector<const Value *> &idx);
+} // namespace
+
+// int64/uint64 values beyond 2^53 are indexed as bits (Int64.h): the
+// element moves below never look at the values.
+
 ValueRef indexValue(const Value &base, const std::vector<const Value *> &idx) {
+  if (!isWide(base))
+    return indexValueData(base, idx);
+  ValueRef bits = toBits(base);
+  ValueRef r = indexValueData(*bits, idx);
+  if (r->cls == base.cls) {
+    makeUnique(r);
+    fromBits(*r);
+  }
+  return r;
+}
+
+void indexAssign(ValueRef &slot, const std::vector<const Value *> &idx,
+                 const Value &rhs) {
+  const Value *base = slot.get();
+  bool baseData = base && (isNumericClass(base->cls) ||
+                           base->cls == ClassId::Logical ||
+                           base->cls == ClassId::Char);
+  bool baseEmpty = !base || (base->cls == ClassId::Double && base->re.empty() &&
+                             !base->complex);
+  // The class the result takes: the base's, or the rhs's on [] and (an
+  // integer rhs) on double, single, logical and char bases.
+  ClassId wc = ClassId::Double;
+  if (baseData && is64Class(base->cls))
+    wc = base->cls;
+  else if (is64Class(rhs.cls) && (baseEmpty || (baseData && !isIntegerClass(base->cls))))
+    wc = rhs.cls;
+  bool bigRhs = false;
+  if (is64Class(wc) && isFloatClass(rhs.cls))
+    for (double x : rhs.re)
+      bigRhs = bigRhs || !(std::fabs(x) <= 9007199254740992.0);
+  bool exact = is64Class(wc) && ((base && isWide(*base)) || isWide(rhs) || bigRhs ||
+                                 (is64Class(rhs.cls) && rhs.cls != wc));
+  if (!exact || rhs.complex || (base && base->complex) ||
+      !(isNumericClass(rhs.cls) || rhs.cls == ClassId::Logical ||
+        rhs.cls == ClassId::Char)) {
+    indexAssignData(slot, idx, rhs);
+    return;
+  }
+  ValueRef rhsBits = toBits(*convertTo64(rhs, wc));
+  ValueRef target = baseEmpty ? slot : toBits(*convertTo64(*base, wc));
+  indexAssignData(target, idx, *rhsBits);
+  makeUnique(target);
+  if (target->cls == wc)
+    fromBits(*target);
+  slot = target;
+}
+
+void indexDelete(ValueRef &slot, const std::vector<const Value *> &idx) {
+  if (!slot || !isWide(*slot)) {
+    indexDeleteData(slot, idx);
+    return;
+  }
+  ValueRef bits = toBits(*slot);
+  indexDeleteData(bits, idx);
+  fromBits(*bits);
+  slot = bits;
+}
+
+namespace {
+
+ValueRef indexValueData(const Value &base, const std::vector<const Value *> &idx) {
   size_t n = idx.size();
   if (n == 0)
     return ValueRef::borrow(const_cast<Value *>(&base));
@@ -466,8 +538,8 @@ ValueRef indexValue(const Value &base, const std::vector<const Value *> &idx) {
 
 // - assignment ----------------------------------------------------------------
 
-void indexAssign(ValueRef &slot, const std::vector<const Value *> &idx,
-                 const Value &rhsIn) {
+void indexAssignData(ValueRef &slot, const std::vector<const Value *> &idx,
+                     const Value &rhsIn) {
   // Keep rhs alive and unaliased: assigning a value into itself copies.
   ValueRef rhsHold = ValueRef::borrow(const_cast<Value *>(&rhsIn));
   const Value &rhs = *rhsHold;
@@ -695,7 +767,7 @@ void indexAssign(ValueRef &slot, const std::vector<const Value *> &idx,
 
 // - deletion ------------------------------------------------------------------
 
-void indexDelete(ValueRef &slot, const std::vector<const Value *> &idx) {
+void indexDeleteData(ValueRef &slot, const std::vector<const Value *> &idx) {
   if (!slot)
     slot = makeEmpty();
   const Value &B0 = *slot;
@@ -816,5 +888,7 @@ void indexDelete(ValueRef &slot, const std::vector<const Value *> &idx) {
     }
   slot = r;
 }
+
+} // namespace
 
 } // namespace runmat::rt

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/rt/Ops.h"
+#include "runmat/rt/Int64.h"
 #include "runmat/rt/Error.h"
 #include "runmat/rt/Io.h"
 #include "runmat/rt/abi.h"
@@ -372,6 +373,8 @@ ValueRef arith(int op, const Value &a, const Value &b) {
   const char *name = binaryOpName(op);
   ClassId rc = arithClass(name, a, b);
   bool cx = hasImag(a) || hasImag(b);
+  if ((rc == ClassId::Int64 || rc == ClassId::UInt64) && !cx)
+    return arith64(op, rc, a, b); // exact beyond 2^53
   if (!cx && op == RM_OP_POWER && anyNegative(a) && anyNonInteger(b))
     cx = true; // negative base, fractional exponent: complex result
   ValueRef r;
@@ -453,6 +456,8 @@ ValueRef arith(int op, const Value &a, const Value &b) {
 /// real parts of complex values.
 ValueRef compare(int op, const Value &a, const Value &b) {
   requireData(binaryOpName(op), a, b);
+  if ((is64Class(a.cls) || is64Class(b.cls)) && !hasImag(a) && !hasImag(b))
+    return compare64(op, a, b); // exact beyond 2^53
   if (hasImag(a) || hasImag(b)) {
     Dims out = broadcastDims(a.dims, b.dims);
     ValueRef r = newResult(ClassId::Logical, out);
@@ -981,6 +986,12 @@ ValueRef transpose(const Value &a, bool conjugate) {
                "Transpose on ND array is not defined. Use PERMUTE instead.");
   if (a.cls == ClassId::FunctionHandle)
     return ValueRef::borrow(const_cast<Value *>(&a));
+  if (isWide(a)) { // moves the exact values
+    ValueRef bits = toBits(a);
+    ValueRef r = transpose(*bits, conjugate);
+    fromBits(*r);
+    return r;
+  }
   int64_t m = a.dims[0], n = a.dims[1];
   Value *r = new Value;
   ValueRef out = ValueRef::adopt(r);
@@ -1041,6 +1052,8 @@ ValueRef unaryOp(int op, const Value &a) {
         return ValueRef::borrow(const_cast<Value *>(&a));
       return convertClass(a, ClassId::Double);
     }
+    if (is64Class(a.cls) && !hasImag(a))
+      return negate64(a);
     ValueRef r = copyValue(a);
     if (toDouble)
       r->cls = ClassId::Double;

@@ -8,6 +8,7 @@
 #include "runmat/rt/abi.h"
 
 #include "runmat/rt/Error.h"
+#include "runmat/rt/Int64.h"
 
 #include <cmath>
 #include <cstddef>
@@ -342,6 +343,8 @@ ValueRef makeDouble(double x) {
 }
 
 ValueRef makeScalar(double x, ClassId c) {
+  if (c == ClassId::Int64 || c == ClassId::UInt64)
+    return convertTo64(*makeDouble(x), c); // exact at the class's limits
   double y = castElement(x, c);
   ValueRef r = makeDouble(y);
   r->cls = c;
@@ -457,6 +460,7 @@ ValueRef copyValue(const Value &v) {
     c->dims = v.dims;
     c->re = v.re;
     c->im = v.im;
+    c->ix = v.ix;
     c->cells = v.cells;
     c->fields = v.fields;
     c->exception = v.exception;
@@ -504,13 +508,14 @@ constexpr double kUInt64Max = 18446744073709549568.0;
 
 } // namespace
 
-/// int64/uint64 elements are held as doubles, exact only up to 2^53:
-/// anything larger is refused rather than rounded silently.
+/// castElement computes in doubles, which hold integers exactly only up to
+/// 2^53: a larger int64/uint64 result is refused rather than rounded
+/// silently. Exact int64/uint64 results come from Int64.cpp instead.
 double exactInt64(double v) {
   if (std::fabs(v) > 9007199254740992.0)
     throwError("RunMat:int64Range",
-               "int64 and uint64 values beyond 2^53 (9007199254740992) are "
-               "not supported yet: RunMat holds integers as doubles.");
+               "This operation does not support int64 or uint64 values "
+               "beyond 2^53 (9007199254740992) yet.");
   return v;
 }
 
@@ -552,6 +557,15 @@ double castElement(double x, ClassId c) {
 ValueRef convertClass(const Value &v, ClassId c) {
   if (v.cls == c)
     return ValueRef::borrow(const_cast<Value *>(&v));
+  if (c == ClassId::Int64 || c == ClassId::UInt64)
+    return convertTo64(v, c); // exact at 2^63 and 2^64
+  if (c == ClassId::Single && isWide(v)) {
+    // Rounded once, from the exact values (not through the nearest double).
+    ValueRef r = makeArray(ClassId::Single, v.dims);
+    for (int64_t k = 0; k < v.numel(); ++k)
+      r->re[(size_t)k] = (double)(float)(long double)exactAt(v, k);
+    return r;
+  }
   bool srcData = isNumericClass(v.cls) || v.cls == ClassId::Logical ||
                  v.cls == ClassId::Char;
   bool dstData =

@@ -13,6 +13,7 @@
 #include "runmat/rt/Error.h"
 #include "runmat/rt/FunctionHandle.h"
 #include "runmat/rt/Index.h"
+#include "runmat/rt/Int64.h"
 #include "runmat/rt/Io.h"
 #include "runmat/rt/Ops.h"
 #include "runmat/rt/Subsref.h"
@@ -261,6 +262,13 @@ bool caseMatches(const Value &s, const Value &c) {
     return false;
   double si = s.complex && !s.im.empty() ? s.im[0] : 0.0;
   double ci = c.complex && !c.im.empty() ? c.im[0] : 0.0;
+  if ((isWide(s) || isWide(c)) && si == 0 && ci == 0) {
+    // Exact: every int64, uint64 and double is exact as a long double.
+    auto exact = [](const Value &v) {
+      return isFloatClass(v.cls) ? (long double)v.re[0] : (long double)exactAt(v, 0);
+    };
+    return exact(s) == exact(c);
+  }
   return s.re[0] == c.re[0] && si == ci;
 }
 
@@ -710,11 +718,27 @@ int64_t rm_for_count(rm_value *range) {
   RM_GUARD_END
 }
 
+namespace {
+ValueRef forColumn(const Value &v, int64_t k);
+} // namespace
+
 rm_value *rm_for_column(rm_value *range, int64_t k) {
   RM_GUARD_BEGIN
   const Value &v = deref(range);
+  if (!isWide(v))
+    return out(forColumn(v, k));
+  ValueRef col = forColumn(*toBits(v), k); // int64 beyond 2^53: as bits
+  fromBits(*col);
+  return out(std::move(col));
+  RM_GUARD_END
+}
+
+namespace {
+
+/// Column k of a for loop's range (the value itself for a handle).
+ValueRef forColumn(const Value &v, int64_t k) {
   if (v.cls == ClassId::FunctionHandle)
-    return out(ValueRef::borrow(const_cast<Value *>(&v)));
+    return ValueRef::borrow(const_cast<Value *>(&v));
   int64_t rows = v.dims[0], cols = v.numel() == 0 ? 0 : v.cols();
   if (k < 0 || k >= cols)
     throwError("MATLAB:index:outOfBounds",
@@ -731,7 +755,7 @@ rm_value *rm_for_column(rm_value *range, int64_t k) {
       r->complex = true;
       r->im.assign(1, v.im[(size_t)k]);
     }
-    return out(std::move(r));
+    return r;
   }
   ValueRef r = v.cls == ClassId::Struct ? makeStruct({rows, 1}, v.fields)
                                         : makeArray(v.cls, {rows, 1});
@@ -747,9 +771,10 @@ rm_value *rm_for_column(rm_value *range, int64_t k) {
     for (size_t q = 0; q < (size_t)rows * w; ++q)
       r->cells[q] = v.cells[(size_t)k * rows * w + q];
   }
-  return out(std::move(r));
-  RM_GUARD_END
+  return r;
 }
+
+} // namespace
 
 // - builtins ------------------------------------------------------------------
 

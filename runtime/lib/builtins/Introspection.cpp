@@ -5,6 +5,7 @@
 // (double single int8 ... logical char), the is* predicates and isequal.
 //
 //===----------------------------------------------------------------------===//
+#include "runmat/rt/Int64.h"
 #include "ArraySupport.h"
 
 #include <cmath>
@@ -200,6 +201,9 @@ ValueRef convertNumeric(const ValueRef &in, ClassId to) {
     noConversion(to, v);
   if (v.cls == to)
     return in;
+  if (to == ClassId::Int64 || to == ClassId::UInt64 ||
+      (to == ClassId::Single && isWide(v)))
+    return convertClass(v, to); // exact (Int64.h)
   ValueRef r = newArray(to, v.dims, hasImag(v));
   r->re = v.re;
   castData(r->re, to);
@@ -388,6 +392,17 @@ bool valuesEqual(const Value *a, const Value *b, bool nanEqual) {
   if (isArithmetic(*a) && isArithmetic(*b)) {
     size_t n = a->re.size();
     bool ca = hasImag(*a), cb = hasImag(*b);
+    if ((isWide(*a) || isWide(*b)) && !ca && !cb) {
+      // Exact: every int64, uint64 and double is exact as a long double.
+      auto at = [](const Value &v, size_t k) {
+        return isFloatClass(v.cls) ? (long double)v.re[k]
+                                   : (long double)exactAt(v, (int64_t)k);
+      };
+      for (size_t k = 0; k < n; ++k)
+        if (at(*a, k) != at(*b, k))
+          return false;
+      return true;
+    }
     for (size_t k = 0; k < n; ++k) {
       double ar = a->re[k], br = b->re[k];
       double ai = ca ? a->im[k] : 0.0, bi = cb ? b->im[k] : 0.0;

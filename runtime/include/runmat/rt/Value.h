@@ -105,6 +105,10 @@ public:
   Dims dims{0, 0};             // always >= 2 entries, trailing 1s beyond 2 trimmed
   std::vector<double> re;      // numeric / logical / char data, column-major
   std::vector<double> im;      // imaginary parts when complex
+  /// int64/uint64 only: the exact values (uint64 as its bit pattern) when
+  /// some element exceeds 2^53 in magnitude ("wide", see Int64.h); `re`
+  /// then holds them rounded to the nearest double. Empty otherwise.
+  std::vector<int64_t> ix;
   std::vector<ValueRef> cells; // Cell: the elements; Struct: numel*nfields
   std::vector<std::string> fields; // Struct: field names (in order)
   FunctionHandleData *fh = nullptr;
