@@ -67,12 +67,9 @@ LogicalResult CTransposeOp::verify() { return verifyUnary(*this); }
 LogicalResult TransposeOp::verify() { return verifyUnary(*this); }
 
 LogicalResult DenseMatrixOp::verify() {
-  int64_t r = (int64_t)getRows(), c = (int64_t)getColumns();
-  if (r < 1 || c < 1)
-    return emitOpError("needs at least one row and one column");
-  if (r * c != (int64_t)getValues().size())
-    return emitOpError("has ") << getValues().size() << " values for a "
-                               << r << "x" << c << " matrix";
+  auto t = cast<ShapedType>(getValues().getType());
+  if (t.getRank() != 2 || t.getDimSize(0) < 1 || t.getDimSize(1) < 1)
+    return emitOpError("needs a 2-D tensor with at least one row and one column");
   return success();
 }
 

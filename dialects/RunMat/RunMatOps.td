@@ -95,19 +95,19 @@ def RunMat_DenseMatrixOp : RunMat_Op<"dense_matrix"> {
   let summary = "a matrix literal of real numeric constants";
   let description = [{
     The double matrix of a literal such as `[1 2.5; -3 4]` whose elements
-    are all real number constants: `rows` x `columns`, the values row by
-    row, as written. It stands for the `runmat.concat` of boxed scalars that
-    a large data table would otherwise become, and lowers to one constant
-    array copied by the runtime.
+    are all real number constants (NaN and Inf included), with the shape
+    and values of its `rows x columns` tensor attribute. It stands for the
+    `runmat.concat` of boxed scalars that a large data table would
+    otherwise become, and lowers to one constant array copied by the
+    runtime.
 
     ```mlir
-    %m = runmat.dense_matrix 2 x 2 [1.0, 2.5, -3.0, 4.0]
+    %m = runmat.dense_matrix dense<[[1.0, 2.5], [-3.0, 4.0]]> : tensor<2x2xf64>
     ```
   }];
-  let arguments = (ins I64Attr:$rows, I64Attr:$columns,
-                   DenseF64ArrayAttr:$values);
+  let arguments = (ins F64ElementsAttr:$values);
   let results = (outs RunMat_ValueType:$result);
-  let assemblyFormat = "$rows `x` $columns $values attr-dict";
+  let assemblyFormat = "$values attr-dict";
   let hasVerifier = 1;
 }
 

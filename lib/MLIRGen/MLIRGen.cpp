@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <filesystem>
 #include <regex>
 
 using namespace mlir;
@@ -1599,8 +1600,9 @@ private:
     }
     if (values.size() < kMinElements)
       return {};
-    return own(DenseMatrixOp::create(b, l, valueTy(), rows, cols,
-                                     b.getDenseF64ArrayAttr(values)));
+    auto type = RankedTensorType::get({rows, cols}, b.getF64Type());
+    return own(DenseMatrixOp::create(b, l, valueTy(),
+                                     DenseElementsAttr::get(type, ArrayRef<double>(values))));
   }
 
   EV emitBinary(const BinaryExpr &e, Ty t, MLoc l) {
@@ -1979,6 +1981,40 @@ private:
       }
       emitClear(names, l);
       return {};
+    }
+    // mfilename: the name of the file the calling code is in (known here);
+    // mfilename('fullpath') with its folder, without the .m.
+    if (name == "mfilename" && !prog.findFunction(name) && args.size() <= 1) {
+      const Function *fn = spec->fn;
+      std::string file = fn && !fn->sourcePath.empty() ? fn->sourcePath : path;
+      std::string base = file.substr(file.find_last_of('/') + 1);
+      std::string full = std::filesystem::absolute(file).lexically_normal().string();
+      if (base.size() > 2 && base.compare(base.size() - 2, 2, ".m") == 0) {
+        base.resize(base.size() - 2);
+        full.resize(full.size() - 2);
+      }
+      std::string text = base;
+      if (args.size() == 1) {
+        auto *opt = args[0]->kind == Expr::Kind::String
+                        ? static_cast<const StringExpr *>(args[0])
+                        : nullptr;
+        if (!opt) {
+          ErrorOp::create(b, l, "RunMat:notImplemented",
+                          "mfilename with an option computed at run time is "
+                          "not supported.");
+          return {EV{own(EmptyOp::create(b, l)), Ty::Any}};
+        }
+        if (opt->value == "fullpath")
+          text = full;
+        else if (opt->value == "class")
+          text = "";
+        else {
+          ErrorOp::create(b, l, "MATLAB:mfilename:InvalidInput",
+                          "Invalid option '" + opt->value + "'.");
+          return {EV{own(EmptyOp::create(b, l)), Ty::Any}};
+        }
+      }
+      return {EV{own(StringOp::create(b, l, text)), Ty::Any}};
     }
     // who/whos list the caller's variables.
     if ((name == "who" || name == "whos") && !prog.findFunction(name)) {

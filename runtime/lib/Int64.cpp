@@ -329,12 +329,12 @@ ValueRef negate64(const Value &a) {
 
 namespace {
 
-/// Builtins whose results are right from the nearest doubles: they look at
-/// sizes and classes only, test elements for zero, NaN or Inf, or convert
-/// to double or to classes the wide values saturate (and int64/uint64,
-/// which convert exactly). Display and text formatting read the exact
-/// values themselves.
-const char *const kNearestIsExact[] = {
+/// Builtins that take wide values as they are: their results are right from
+/// the nearest doubles (they look at sizes and classes only, test elements
+/// for zero, NaN or Inf, or convert to double or to classes the wide values
+/// saturate), or they read the exact values themselves (conversions to
+/// int64/uint64, display and text formatting, isequal, the bit functions).
+const char *const kTakeWide[] = {
     "size",     "numel",     "length",    "ndims",    "isempty",
     "isscalar", "isvector",  "ismatrix",  "isrow",    "iscolumn",
     "isnumeric", "isinteger", "isfloat",  "isreal",   "islogical",
@@ -346,7 +346,8 @@ const char *const kNearestIsExact[] = {
     "num2str",  "int2str",   "mat2str",   "sprintf",  "fprintf",
     "isequal",  "isequaln",  "iscellstr", "isfield",  "error",
     "warning",  "assert",    "cell",      "struct",   "num2cell",
-    "isspace",  "isdigit",   "isletter",  "sign",
+    "isspace",  "isdigit",   "isletter",  "sign",     "bitand",
+    "bitor",    "bitxor",    "bitshift",
 };
 
 /// Builtins that only move elements: run on bits. The data arguments are
@@ -585,7 +586,7 @@ bool wideBuiltin(const BuiltinInfo &b, int nargout, const Args &args,
     any64 = any64 || (a && is64Class(a->cls));
   if (!wide && !(any64 && (n == "sum" || n == "idivide" || n == "mod" || n == "rem")))
     return false;
-  for (const char *f : kNearestIsExact)
+  for (const char *f : kTakeWide)
     if (n == f)
       return false;
   if (Moves m = movesOf(n); m != Moves::None) {

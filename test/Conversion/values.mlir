@@ -28,7 +28,7 @@ func.func @dense() {
   // CHECK: %[[C:.*]] = llvm.mlir.constant(3 : i64) : i64
   // CHECK: %[[D:.*]] = llvm.mlir.addressof @__rm_blob_{{[0-9a-f]+}} : !llvm.ptr
   // CHECK: llvm.call @rm_from_doubles(%[[R]], %[[C]], %[[D]])
-  %m = runmat.dense_matrix 2 x 3 [1.0, 2.0, 3.0, 4.0, 5.0, 6.5]
+  %m = runmat.dense_matrix dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 0x7FF8000000000000]]> : tensor<2x3xf64>
   return
 }
 

@@ -5,6 +5,7 @@
 % is one runmat.dense_matrix, its values row by row.
 v = [1 2; 3 4; 5 6];
 t = [1 -2 3 4; 5 6 7 8; 9 10 11 12; 13 14 15 +16.5];
+u = [1 NaN 3 4; 5 6 7 8; 9 10 11 12; 13 14 15 -Inf];
 m = [1 2 3 4; 5 6 7 8; 9 10 11 12; 13 14 15 2i];
 s = 'abc';
 e = [];
@@ -13,8 +14,11 @@ q = 1:2:9;
 % CHECK-LABEL: func.func @__runmat_script()
 % CHECK-COUNT-6: runmat.box %{{.*}} : f64
 % CHECK: runmat.concat [2, 2, 2](%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
-% CHECK: runmat.dense_matrix 4 x 4 [1.000000e+00, -2.000000e+00, 3.000000e+00, 4.000000e+00, 5.000000e+00
-% CHECK-SAME: 1.650000e+01]
+% CHECK: runmat.dense_matrix dense<{{\[}}[1.000000e+00, -2.000000e+00, 3.000000e+00, 4.000000e+00], [5.000000e+00
+% CHECK-SAME: 1.650000e+01]]> : tensor<4x4xf64>
+% NaN and Inf print as bit patterns (and parse back).
+% CHECK: runmat.dense_matrix dense<{{\[}}[1.000000e+00, 0x7FF8000000000000,
+% CHECK-SAME: 0xFFF0000000000000]]> : tensor<4x4xf64>
 % An imaginary element keeps the concat form.
 % CHECK-COUNT-16: runmat.box
 % CHECK: runmat.concat [4, 4, 4, 4]

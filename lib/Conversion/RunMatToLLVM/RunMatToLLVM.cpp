@@ -239,11 +239,13 @@ struct DenseMatrixLowering : RtPattern<DenseMatrixOp> {
   LogicalResult matchAndRewrite(DenseMatrixOp op, OpAdaptor a,
                                 ConversionPatternRewriter &rw) const override {
     auto b = rt(rw, op);
-    ArrayRef<double> v = op.getValues();
+    auto values = cast<DenseElementsAttr>(op.getValues());
+    auto type = cast<ShapedType>(values.getType());
+    SmallVector<double> v(values.getValues<double>()); // row by row
     StringRef bytes(reinterpret_cast<const char *>(v.data()), v.size() * sizeof(double));
     rw.replaceOp(op, b.call("rm_from_doubles", b.ptr(), {b.i64(), b.i64(), b.ptr()},
-                            {b.constI64((int64_t)op.getRows()),
-                             b.constI64((int64_t)op.getColumns()), b.blob(bytes)}));
+                            {b.constI64(type.getDimSize(0)),
+                             b.constI64(type.getDimSize(1)), b.blob(bytes)}));
     return success();
   }
 };

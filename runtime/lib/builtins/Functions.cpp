@@ -150,6 +150,73 @@ Args bi_feval(int nargout, const Args &args) {
   return callFunctionHandle(*f, nargout, rest);
 }
 
+// ---- bsxfun ------------------------------------------------------------------
+// bsxfun(f, A, B): f on A and B with their singleton dimensions expanded.
+// The builtin operators and elementwise functions expand by themselves;
+// any other f gets A and B replicated to the common size.
+
+Args bi_bsxfun(int nargout, const Args &args) {
+  const Value &f = *args[0], &a = *args[1], &b = *args[2];
+  if (f.cls != ClassId::FunctionHandle || !f.fh)
+    throwErrorIn("bsxfun", "MATLAB:bsxfun:notFunctionHandle",
+                 "First argument must be a function handle.");
+  size_t nd = std::max(a.dims.size(), b.dims.size());
+  Dims out(nd);
+  std::vector<double> repA(nd), repB(nd);
+  for (size_t d = 0; d < nd; ++d) {
+    int64_t x = dimSize(a.dims, (int64_t)d), y = dimSize(b.dims, (int64_t)d);
+    if (x != y && x != 1 && y != 1)
+      throwErrorIn("bsxfun", "MATLAB:bsxfun:arrayDimensionsMustMatch",
+                   "Non-singleton dimensions of the two input arrays must "
+                   "match each other.");
+    out[d] = x == 1 ? y : x;
+    repA[d] = x == out[d] ? 1.0 : (double)out[d];
+    repB[d] = y == out[d] ? 1.0 : (double)out[d];
+  }
+  static const char *const kExpanding[] = {
+      "plus", "minus", "times", "rdivide", "ldivide", "power", "max",  "min",
+      "eq",   "ne",    "lt",    "le",      "gt",      "ge",    "and",  "or",
+      "xor",  "rem",   "mod",   "atan2",   "hypot"};
+  bool expands = a.dims == b.dims;
+  for (const char *n : kExpanding)
+    expands = expands || (f.fh->name == n && !f.fh->code);
+  if (expands)
+    return callFunctionHandle(f, std::max(nargout, 1), {args[1], args[2]});
+  ValueRef ea = callBuiltin("repmat", 1, {args[1], makeRowVector(repA)})[0];
+  ValueRef eb = callBuiltin("repmat", 1, {args[2], makeRowVector(repB)})[0];
+  return callFunctionHandle(f, std::max(nargout, 1), {ea, eb});
+}
+
+// ---- nargchk (deprecated, still common) -------------------------------------------
+// msg = nargchk(low, high, n[, 'string'|'struct']): the error message when n
+// is outside [low, high], else empty.
+
+Args bi_nargchk(int, const Args &args) {
+  double lo = scalarOf(*args[0], "low"), hi = scalarOf(*args[1], "high"),
+         n = scalarOf(*args[2], "n");
+  bool asStruct = args.size() > 3 && textIs(*args[3], "struct");
+  if (args.size() > 3 && !asStruct && !textIs(*args[3], "string"))
+    throwErrorIn("nargchk", "MATLAB:nargchk:invalidInput",
+                 "Fourth input must be either 'string' or 'struct'.");
+  std::string msg, id;
+  if (n < lo) {
+    msg = "Not enough input arguments.";
+    id = "MATLAB:nargchk:notEnoughInputs";
+  } else if (n > hi) {
+    msg = "Too many input arguments.";
+    id = "MATLAB:nargchk:tooManyInputs";
+  }
+  if (!asStruct)
+    return {msg.empty() ? makeArray(ClassId::Char, {0, 0}) : makeString(msg)};
+  ValueRef st = makeStruct(msg.empty() ? Dims{0, 1} : Dims{1, 1},
+                           {"message", "identifier"});
+  if (!msg.empty()) {
+    st->cells[0] = makeString(msg);
+    st->cells[1] = makeString(id);
+  }
+  return {st};
+}
+
 Args bi_func2str(int nargout, const Args &args) {
   const Value &f = *args[0];
   if (f.cls != ClassId::FunctionHandle || !f.fh)
@@ -605,5 +672,13 @@ Args bi_who_internal(int, const Args &args) {
   printWho(vars);
   return {};
 }
+
+} // namespace runmat::rt
+
+namespace runmat::rt {
+
+// mfilename is answered by the compiler, which knows the calling file; a
+// call through feval has no file and answers ''.
+Args bi_mfilename(int, const Args &) { return {makeArray(ClassId::Char, {0, 0})}; }
 
 } // namespace runmat::rt

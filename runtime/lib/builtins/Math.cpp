@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ArraySupport.h"
+#include "runmat/rt/Int64.h"
 #include "runmat/rt/Ops.h"
 #include "runmat/rt/abi.h"
 
@@ -489,6 +490,136 @@ Args bi_idivide(int, const Args &args) {
       return std::ceil(q);
     }
   })};
+}
+
+// ---- bitand, bitor, bitxor, bitshift ------------------------------------------
+// On integer classes the operations act on the class's bits (two's
+// complement for signed classes); doubles must hold non-negative integers
+// below 2^53. int64/uint64 values are taken exactly (Int64.h).
+
+namespace {
+
+int classWidth(ClassId c) {
+  switch (c) {
+  case ClassId::Int8:
+  case ClassId::UInt8:
+    return 8;
+  case ClassId::Int16:
+  case ClassId::UInt16:
+    return 16;
+  case ClassId::Int32:
+  case ClassId::UInt32:
+    return 32;
+  case ClassId::Int64:
+  case ClassId::UInt64:
+    return 64;
+  default:
+    return 53;
+  }
+}
+
+bool isSignedClass(ClassId c) {
+  return c == ClassId::Int8 || c == ClassId::Int16 || c == ClassId::Int32 ||
+         c == ClassId::Int64;
+}
+
+uint64_t widthMask(int w) { return w >= 64 ? ~0ULL : (1ULL << w) - 1; }
+
+/// Element k of v as a bit pattern of class cls.
+uint64_t bitPattern(const char *fn, const Value &v, int64_t k, ClassId cls) {
+  wide_t x;
+  if (isIntegerClass(v.cls) || v.cls == ClassId::Logical || v.cls == ClassId::Char) {
+    x = exactAt(v, k);
+  } else {
+    double d = v.re[(size_t)k];
+    if (!isIntegerClass(cls) &&
+        !(d >= 0 && d == std::floor(d) && d < 9007199254740992.0))
+      throwErrorIn(fn, "MATLAB:bitfun:doubleInputs",
+                   "Double inputs must have integer values in the range of "
+                   "ASSUMEDTYPE.");
+    x = (wide_t)castElement(d, isIntegerClass(cls) && !is64Class(cls) ? cls
+                                                                      : ClassId::Double);
+  }
+  return (uint64_t)x & widthMask(classWidth(cls));
+}
+
+/// The value of a bit pattern of class cls.
+wide_t patternValue(uint64_t p, ClassId cls) {
+  int w = classWidth(cls);
+  p &= widthMask(w);
+  if (isSignedClass(cls) && w < 64 && (p >> (w - 1)) & 1)
+    return (wide_t)p - ((wide_t)1 << w);
+  if (cls == ClassId::Int64)
+    return (wide_t)(int64_t)p;
+  return (wide_t)p;
+}
+
+void storePattern(Value &r, int64_t k, uint64_t p) {
+  wide_t x = patternValue(p, r.cls);
+  if (is64Class(r.cls))
+    setExact(r, k, x);
+  else
+    r.re[(size_t)k] = (double)x;
+}
+
+template <class F>
+Args bitBinary(const char *fn, const Args &args, F f) {
+  const Value &a = *args[0], &b = *args[1];
+  if (hasImag(a) || hasImag(b))
+    throwErrorIn(fn, "MATLAB:bitfun:complexInputs", "Inputs must be real.");
+  ClassId cls = binaryClass(fn, a, b);
+  if (cls == ClassId::Single)
+    throwErrorIn(fn, "MATLAB:bitfun:unsupportedClass",
+                 "Single inputs are not supported.");
+  Dims out = expandedDims(a.dims, b.dims);
+  ValueRef r = newArray(cls, out);
+  forEachBroadcast(out, a.dims, b.dims, [&](int64_t ia, int64_t ib, int64_t k) {
+    storePattern(*r, k, f(bitPattern(fn, a, ia, cls), bitPattern(fn, b, ib, cls)));
+  });
+  return {r};
+}
+
+} // namespace
+
+Args bi_bitand(int, const Args &args) {
+  return bitBinary("bitand", args, [](uint64_t x, uint64_t y) { return x & y; });
+}
+Args bi_bitor(int, const Args &args) {
+  return bitBinary("bitor", args, [](uint64_t x, uint64_t y) { return x | y; });
+}
+Args bi_bitxor(int, const Args &args) {
+  return bitBinary("bitxor", args, [](uint64_t x, uint64_t y) { return x ^ y; });
+}
+
+Args bi_bitshift(int, const Args &args) {
+  const Value &a = *args[0], &n = *args[1];
+  if (hasImag(a) || hasImag(n))
+    throwErrorIn("bitshift", "MATLAB:bitfun:complexInputs", "Inputs must be real.");
+  ClassId cls = isIntegerClass(a.cls) ? a.cls : ClassId::Double;
+  if (a.cls == ClassId::Single)
+    throwErrorIn("bitshift", "MATLAB:bitfun:unsupportedClass",
+                 "Single inputs are not supported.");
+  Dims out = expandedDims(a.dims, n.dims);
+  ValueRef r = newArray(cls, out);
+  int w = classWidth(cls);
+  forEachBroadcast(out, a.dims, n.dims, [&](int64_t ia, int64_t in, int64_t k) {
+    double s = n.re[(size_t)in];
+    if (s != std::floor(s) || std::isnan(s))
+      throwErrorIn("bitshift", "MATLAB:bitshift:ShiftMustBeInteger",
+                   "Shift amount must be an integer.");
+    uint64_t p = bitPattern("bitshift", a, ia, cls);
+    if (s >= w || s <= -64) {
+      // Everything shifted out (a negative signed value keeps its sign).
+      bool neg = s < 0 && isSignedClass(cls) && patternValue(p, cls) < 0;
+      storePattern(*r, k, neg ? ~0ULL : 0);
+    } else if (s >= 0) {
+      storePattern(*r, k, (p << (int)s) & widthMask(w));
+    } else {
+      wide_t v = patternValue(p, cls); // arithmetic right shift
+      storePattern(*r, k, (uint64_t)(v >> (int)-s));
+    }
+  });
+  return {r};
 }
 
 // ---- operators as functions (plus(a,b), @times, ...)

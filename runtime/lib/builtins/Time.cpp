@@ -1,4 +1,4 @@
-//===- Time.cpp - The tic/toc stopwatch -----------------------------------===//
+//===- Time.cpp - The tic/toc stopwatch, pause ----------------------------===//
 //
 // `tic` starts the process-wide stopwatch; `id = tic` returns a timer id
 // (microseconds on a monotonic clock, as a double rather than MATLAB's
@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 namespace runmat::rt {
 
@@ -63,6 +64,43 @@ Args bi_toc(int nargout, const Args &args) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "Elapsed time is %f seconds.\n", elapsed);
   writeOut(buf);
+  return {};
+}
+
+// pause(n) sleeps n seconds (output written so far appears first);
+// pause('on'/'off') enables or disables it; `state = pause('query')`. A
+// bare pause waits for a key in MATLAB's desktop: with no terminal to read
+// here it returns at once.
+
+namespace {
+bool pauseEnabled = true;
+} // namespace
+
+Args bi_pause(int nargout, const Args &args) {
+  if (args.empty())
+    return {};
+  const Value &a = *args[0];
+  if (isText(a)) {
+    std::string old = pauseEnabled ? "on" : "off";
+    if (textIs(a, "on"))
+      pauseEnabled = true;
+    else if (textIs(a, "off"))
+      pauseEnabled = false;
+    else if (!textIs(a, "query"))
+      throwErrorIn("pause", "MATLAB:pause:InvalidInput",
+                   "Input must be a nonnegative real number, or 'on', 'off' "
+                   "or 'query'.");
+    if (nargout > 0 || textIs(a, "query"))
+      return {makeString(old)};
+    return {};
+  }
+  double n = scalarOf(a, "pause time");
+  if (!(n >= 0))
+    throwErrorIn("pause", "MATLAB:pause:InvalidInput",
+                 "Input must be a nonnegative real number.");
+  flushOut();
+  if (pauseEnabled && std::isfinite(n))
+    std::this_thread::sleep_for(std::chrono::duration<double>(n));
   return {};
 }
 
