@@ -10,6 +10,8 @@
 #include "runmat/rt/abi.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
@@ -31,10 +33,10 @@ public:
     std::unique_lock<std::mutex> lock(mu);
     job = Job{n, chunks, fn, ctx};
     pending = chunks - 1;
-    ++generation;
+    generation.fetch_add(1, std::memory_order_release);
     lock.unlock();
     wake.notify_all();
-    runChunk(0);
+    runChunk(job, 0);
     lock.lock();
     done.wait(lock, [&] { return pending == 0; });
   }
@@ -56,35 +58,58 @@ private:
       std::thread([this, k] { worker(k); }).detach();
   }
 
-  void runChunk(int k) {
-    // Chunk k of job.chunks: [begin, end), boundaries rounded to 64.
-    int64_t per = (job.n + job.chunks - 1) / job.chunks;
+  static void runChunk(const Job &j, int k) {
+    // Chunk k of j.chunks: [begin, end), boundaries rounded to 64.
+    int64_t per = (j.n + j.chunks - 1) / j.chunks;
     per = (per + 63) / 64 * 64;
-    int64_t begin = std::min(job.n, per * k), end = std::min(job.n, begin + per);
+    int64_t begin = std::min(j.n, per * k), end = std::min(j.n, begin + per);
     if (begin < end)
-      job.fn(job.ctx, begin, end);
+      j.fn(j.ctx, begin, end);
+  }
+
+  /// Waits for a job newer than `seen`: spinning for a while first (fused
+  /// regions often follow each other closely, and waking a sleeping thread
+  /// costs tens of microseconds), then sleeping.
+  void awaitJob(uint64_t seen) {
+    using clock = std::chrono::steady_clock;
+    auto until = clock::now() + std::chrono::microseconds(kSpinMicros);
+    while (generation.load(std::memory_order_acquire) == seen) {
+      if (clock::now() >= until) {
+        std::unique_lock<std::mutex> lock(mu);
+        wake.wait(lock, [&] {
+          return generation.load(std::memory_order_acquire) != seen;
+        });
+        break;
+      }
+      std::this_thread::yield();
+    }
   }
 
   void worker(int k) {
     uint64_t seen = 0;
-    std::unique_lock<std::mutex> lock(mu);
     for (;;) {
-      wake.wait(lock, [&] { return generation != seen; });
-      seen = generation;
-      if (k >= job.chunks)
+      awaitJob(seen);
+      Job j;
+      {
+        // The job and its generation together: a later job is seen next.
+        std::lock_guard<std::mutex> lock(mu);
+        j = job;
+        seen = generation.load(std::memory_order_relaxed);
+      }
+      if (k >= j.chunks)
         continue;
-      lock.unlock();
-      runChunk(k);
-      lock.lock();
+      runChunk(j, k);
+      std::lock_guard<std::mutex> lock(mu);
       if (--pending == 0)
         done.notify_one();
     }
   }
 
+  static constexpr int kSpinMicros = 200;
   int nthreads = 1;
   std::mutex mu;
   std::condition_variable wake, done;
-  uint64_t generation = 0;
+  std::atomic<uint64_t> generation{0};
   int pending = 0;
   Job job;
 };
@@ -108,3 +133,5 @@ extern "C" void rm_parallel_for(int64_t n, int64_t grain, rm_kernel_fn fn,
   }
   pool.run(n, chunks, fn, ctx);
 }
+
+extern "C" void rm_parallel_start(void) { Pool::get(); }

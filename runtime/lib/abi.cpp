@@ -1392,6 +1392,7 @@ void rm_init(void) {
   // a process's memory stays at its peak until it exits.
   mallopt(M_MMAP_MAX, 0);
   mallopt(M_TRIM_THRESHOLD, -1);
+  rm_parallel_start();
   // One BLAS thread per CPU this process may run on, unless the user chose.
   if (!std::getenv("OPENBLAS_NUM_THREADS") && !std::getenv("OMP_NUM_THREADS")) {
     cpu_set_t set;

@@ -254,6 +254,8 @@ typedef void (*rm_kernel_fn)(void *ctx, int64_t begin, int64_t end);
  * RUNMAT_NUM_THREADS, default the machine's cores. The kernel must not
  * raise errors (fused bodies cannot). */
 void rm_parallel_for(int64_t n, int64_t grain, rm_kernel_fn fn, void *ctx);
+/* Starts the thread pool now (rm_init does), not inside the first region. */
+void rm_parallel_start(void);
 /* For a call statement: when v is not null, *slot = v (retaining it) and,
  * with display, show it as `ans`. */
 void rm_assign_ans(rm_value **slot, rm_value *v, int32_t display);
