@@ -8,7 +8,7 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build ccache gfortran \
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools \
-  libopenblas-dev libvulkan-dev mesa-vulkan-drivers glslang-tools spirv-tools \
+  libopenblas-dev libfftw3-dev libvulkan-dev mesa-vulkan-drivers glslang-tools spirv-tools \
   googletest libgtest-dev nlohmann-json3-dev libedit-dev zlib1g-dev libzstd-dev \
   python3 octave python3-numpy python3-torch python3-matplotlib
 scripts/build.sh

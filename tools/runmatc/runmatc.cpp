@@ -82,7 +82,7 @@ int main(int argc, char **argv) {
   }
   std::vector<std::string> argvLink = {
       *cxx, obj.str().str(), "-o", out, RUNMAT_RT_ARCHIVE,
-      RUNMAT_OPENBLAS_ARCHIVE, "-static-libstdc++", "-static-libgcc",
+      RUNMAT_OPENBLAS_ARCHIVE, RUNMAT_FFTW_ARCHIVE, "-static-libstdc++", "-static-libgcc",
       "-Wl,-Bstatic", "-lgfortran", "-lquadmath", "-Wl,-Bdynamic",
       "-lpthread", "-lmvec", "-lm", "-ldl"};
   std::vector<llvm::StringRef> refs(argvLink.begin(), argvLink.end());
