@@ -907,9 +907,13 @@ def RunMat_MatmulEpilogueOp : RunMat_Op<"matmul_epilogue",
   let summary = "a matrix product with its scaling and addend: one GEMM";
   let description = [{
     `P = op(lhs) * rhs`, then `P * alpha` when `alpha` is given, then
-    `P + addend` (`P - addend` with `subtract_addend`, `addend - P` with
-    `negate_product`), made by `runmat-fuse-matmul-epilogue` from
-    `A*B + C`, `s*(A*B)`, `A'*B*s - C` and the like. `op` is the transpose
+    `P .* scale` when `scale` is given (a row scales the columns, a column
+    the rows, a matrix elementwise), then `P + addend` (`P - addend` with
+    `subtract_addend`, `addend - P` with `negate_product`), made by
+    `runmat-fuse-matmul-epilogue` from `A*B + C`, `s*(A*B)`, `A'*B*s - C`,
+    `(A*B) .* w + C` and the like. With a scale, the GEMM writes the result
+    and one pass applies the scale and the addend, each rounded as the
+    unfused operations round it. `op` is the transpose
     (`'` with `conjugate`) when `transpose_lhs`. For real double matrices
     (both at least 2 x 2 after the transpose) and an addend that is a
     matrix, a row, a column or a scalar of the result's size, the kernel
@@ -922,12 +926,14 @@ def RunMat_MatmulEpilogueOp : RunMat_Op<"matmul_epilogue",
     ```
   }];
   let arguments = (ins RunMat_ValueType:$lhs, RunMat_ValueType:$rhs,
-                   Optional<F64>:$alpha, Optional<RunMat_ValueType>:$addend,
+                   Optional<F64>:$alpha, Optional<RunMat_ValueType>:$scale,
+                   Optional<RunMat_ValueType>:$addend,
                    UnitAttr:$transpose_lhs, UnitAttr:$conjugate,
                    UnitAttr:$negate_product, UnitAttr:$subtract_addend);
   let results = (outs RunMat_ValueType:$result);
   let assemblyFormat = [{
-    $lhs `,` $rhs (`alpha` `(` $alpha^ `)`)? (`addend` `(` $addend^ `)`)? attr-dict
+    $lhs `,` $rhs (`alpha` `(` $alpha^ `)`)? (`scale` `(` $scale^ `)`)?
+    (`addend` `(` $addend^ `)`)? attr-dict
   }];
 }
 

@@ -4,9 +4,12 @@
 // beta can do,
 //
 //   D = A * B + C;   D = s * (A * B);   D = A' * B * s - C;   D = C - A * B
+//   D = (A * B) .* w;   D = w .* (A' * B) + C
 //
 // becomes one runmat.matmul_epilogue (C may be a matrix, a row, a column or
-// a scalar: the kernel broadcasts it into the result before the GEMM). The
+// a scalar: the kernel broadcasts it into the result before the GEMM; w, a
+// row, a column or a matrix, scales the result's columns, rows or elements
+// in one pass after it). The
 // product must have no other use, and so must its scaled value. A product
 // of a transpose takes the transpose into the GEMM as well. Runs before
 // runmat-fuse-matmul (which would take `A' * B` alone) and
@@ -71,6 +74,19 @@ struct FuseMatmulEpiloguePass
           u = soleRealUser(cur);
         }
     }
+    // an optional elementwise scaling by an array (a row or column vector
+    // scales the columns or rows; the kernel checks the shape)
+    Value scale;
+    if (u && u->getBlock() == blk && isa<TimesOp>(u) &&
+        u->getOperand(0) != u->getOperand(1)) {
+      Value other = u->getOperand(0) == cur ? u->getOperand(1) : u->getOperand(0);
+      if (isValue(other) && !boxedScalar(other)) {
+        scale = other;
+        chain.push_back(u);
+        cur = u->getResult(0);
+        u = soleRealUser(cur);
+      }
+    }
     // an optional addend
     Value addend;
     bool negate = false, subtract = false;
@@ -85,7 +101,7 @@ struct FuseMatmulEpiloguePass
         chain.push_back(u);
       }
     }
-    if (!alpha && !addend)
+    if (!alpha && !scale && !addend)
       return;
     // The product is computed at the chain's end: nothing between may
     // change its factors (a variable read borrows its data) or show
@@ -99,7 +115,7 @@ struct FuseMatmulEpiloguePass
     OpBuilder builder(last);
     auto fused = MatmulEpilogueOp::create(
         builder, last->getLoc(), ValueType::get(mt.getContext()), lhs, b,
-        alpha, addend, transposed ? builder.getUnitAttr() : UnitAttr(),
+        alpha, scale, addend, transposed ? builder.getUnitAttr() : UnitAttr(),
         transposed && isa<CTransposeOp>(t) ? builder.getUnitAttr() : UnitAttr(),
         negate ? builder.getUnitAttr() : UnitAttr(),
         subtract ? builder.getUnitAttr() : UnitAttr());
@@ -113,6 +129,7 @@ struct FuseMatmulEpiloguePass
     if (report)
       fused.emitRemark() << (transposed ? "A' * B" : "A * B")
                          << (alpha ? " scaled" : "")
+                         << (scale ? " times an array" : "")
                          << (addend ? (subtract   ? " minus an addend"
                                        : negate ? ", subtracted from an addend"
                                                 : " plus an addend")

@@ -288,3 +288,27 @@ func.func @kept(%a: !runmat.value, %b: !runmat.value, %c: !runmat.value, %x: f64
   runmat.release %p7
   return %d, %p, %d2, %d3, %d4, %d5, %d6, %d7 : !runmat.value, !runmat.value, !runmat.value, !runmat.value, !runmat.value, !runmat.value, !runmat.value, !runmat.value
 }
+
+// -----
+
+// D = (A * B) .* w + C: the elementwise scaling by an array (a row scales
+// the columns, a column the rows) joins the epilogue between alpha and the
+// addend; w .* (A * B) the same (.* commutes exactly).
+// CHECK-LABEL: func.func @scaled_by_array
+// CHECK-SAME: (%[[A:.*]]: !runmat.value, %[[B:.*]]: !runmat.value, %[[W:.*]]: !runmat.value, %[[C:.*]]: !runmat.value)
+// CHECK-NEXT: %[[D:.*]] = runmat.matmul_epilogue %[[A]], %[[B]] scale(%[[W]]) addend(%[[C]]){{$}}
+// CHECK-NEXT: %[[E:.*]] = runmat.matmul_epilogue %[[A]], %[[B]] scale(%[[W]]){{$}}
+// CHECK-NEXT: return %[[D]], %[[E]] : !runmat.value, !runmat.value
+// REPORT: remark: A * B times an array plus an addend as one GEMM
+// REPORT: remark: A * B times an array as one GEMM
+func.func @scaled_by_array(%a: !runmat.value, %b: !runmat.value, %w: !runmat.value, %c: !runmat.value) -> (!runmat.value, !runmat.value) {
+  %p = runmat.mtimes %a, %b : !runmat.value
+  %s = runmat.times %p, %w : !runmat.value
+  runmat.release %p
+  %d = runmat.plus %s, %c : !runmat.value
+  runmat.release %s
+  %q = runmat.mtimes %a, %b : !runmat.value
+  %e = runmat.times %w, %q : !runmat.value
+  runmat.release %q
+  return %d, %e : !runmat.value, !runmat.value
+}

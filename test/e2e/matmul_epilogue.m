@@ -25,6 +25,13 @@ D9 = 2 * (3 * A) + 1;            % scalar factors: elementwise
 fprintf('%.15g ', D1(2,3), D2(3,5), D3(1,1), D4(2,2), D5(3,4), D6(2,2), D7(1,5), D8(3,3), D9(2,2));
 fprintf('\n');
 % CHECK: {{^}}9.44556544005686 2.38117249173705 1.37734578100716 3.78712267256829 5.23185134451053 2.0864816832674 1.37086331962949 10.1371955871582
+% Scaling by an array: a row scales the columns, a column the rows, a
+% matrix elementwise; then an addend (the same bits as the unfused order).
+cw = [2; 3; 5];
+E1 = (A * B) .* r; E2 = cw .* (A * B) - C; E3 = (2 * (A * B)) .* C + r;
+E4 = single(A * B) .* r + 1;     % single: the unfused operations
+fprintf('%.15g ', E1(2,3), E2(3,5), E3(1,4), E4(2,2)); fprintf('\n');
+% CHECK: {{^}}{{[-0-9.e]+ [-0-9.e]+ [-0-9.e]+ [-0-9.e]+ $}}
 disp(class(D8)); disp(size(D6));
 % CHECK-NEXT: single
 % CHECK-NEXT: 3 4

@@ -2060,7 +2060,7 @@ struct PatternLowering : RtPattern<OpT> {
       int flags = (op.getTransposeLhs() ? 1 : 0) | (op.getConjugate() ? 2 : 0) |
                   (op.getAlpha() ? 4 : 0) | (op.getAddend() ? 8 : 0) |
                   (op.getNegateProduct() ? 16 : 0) |
-                  (op.getSubtractAddend() ? 32 : 0);
+                  (op.getSubtractAddend() ? 32 : 0) | (op.getScale() ? 64 : 0);
       constant((double)flags);
       if (op.getAlpha())
         operand(op.getAlpha(), a.getAlpha());
@@ -2068,6 +2068,8 @@ struct PatternLowering : RtPattern<OpT> {
         constant(1.0);
       if (op.getAddend())
         operand(op.getAddend(), a.getAddend());
+      if (op.getScale())
+        operand(op.getScale(), a.getScale());
     } else {
       callee = "__power_step";
       operand(op.getMatrix(), a.getMatrix());

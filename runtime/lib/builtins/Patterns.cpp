@@ -337,16 +337,20 @@ Args bi_power_step(int, const Args &args) {
 
 // ---- matmul_epilogue --------------------------------------------------------------
 
-// __matmul_epilogue(a, b, flags, alpha[, c]): p = op(a) * b, then p * alpha
-// (flag 4), then p + c (flag 8; c - p with flag 16, p - c with flag 32);
-// op is the transpose with flag 1 (' with flag 2, else .').
+// __matmul_epilogue(a, b, flags, alpha[, c][, w]): p = op(a) * b, then
+// p * alpha (flag 4), then p .* w (flag 64), then p + c (flag 8; c - p with
+// flag 16, p - c with flag 32); op is the transpose with flag 1 (' with
+// flag 2, else .').
 Args bi_matmul_epilogue(int, const Args &args) {
   const Value &a = *args[0], &b = *args[1];
   int flags = (int)args[2]->re[0];
   bool trans = flags & 1, conj = flags & 2, scaled = flags & 4,
-       hasAddend = flags & 8, negate = flags & 16, subtract = flags & 32;
+       hasAddend = flags & 8, negate = flags & 16, subtract = flags & 32,
+       hasScale = flags & 64;
   double alpha = args[3]->re[0];
-  const Value *c = hasAddend && args.size() > 4 ? args[4].get() : nullptr;
+  size_t next = 4;
+  const Value *c = hasAddend && args.size() > next ? args[next++].get() : nullptr;
+  const Value *w = hasScale && args.size() > next ? args[next].get() : nullptr;
   int64_t m = trans ? (a.dims.size() == 2 ? a.dims[1] : 0) : a.dims[0];
   int64_t k = trans ? a.dims[0] : (a.dims.size() == 2 ? a.dims[1] : 0);
   // (alpha 0: BLAS would not read a and b at all, but 0 * Inf is NaN)
@@ -355,11 +359,16 @@ Args bi_matmul_epilogue(int, const Args &args) {
               m >= 2 && b.dims[1] >= 2 && k >= 1 &&
               (!c || (realDoubleMatrix(*c) &&
                       (c->dims[0] == m || c->dims[0] == 1) &&
-                      (c->dims[1] == b.dims[1] || c->dims[1] == 1)));
+                      (c->dims[1] == b.dims[1] || c->dims[1] == 1))) &&
+              (!w || (realDoubleMatrix(*w) &&
+                      (w->dims[0] == m || w->dims[0] == 1) &&
+                      (w->dims[1] == b.dims[1] || w->dims[1] == 1)));
   if (!fast) {
     ValueRef p = trans ? mtimes(*transpose(a, conj), b) : mtimes(a, b);
     if (scaled)
       p = binaryOp(RM_OP_TIMES, *p, *makeDouble(alpha));
+    if (w)
+      p = binaryOp(RM_OP_TIMES, *p, *w);
     if (c)
       p = negate     ? binaryOp(RM_OP_MINUS, *c, *p)
           : subtract ? binaryOp(RM_OP_MINUS, *p, *c)
@@ -369,6 +378,25 @@ Args bi_matmul_epilogue(int, const Args &args) {
   int64_t n = b.dims[1];
   ValueRef out = newArray(ClassId::Double, Dims{m, n});
   double *D = out->re.data();
+  if (w) {
+    // D = alpha op(a) b, then one pass: D .* w, then the addend, each
+    // rounded as the unfused operations round it.
+    cblas_dgemm(CblasColMajor, trans ? CblasTrans : CblasNoTrans, CblasNoTrans,
+                (int)m, (int)n, (int)k, alpha, a.re.data(), (int)a.dims[0],
+                b.re.data(), (int)k, 0.0, D, (int)m);
+    int64_t wr = w->dims[0], wc = w->dims[1];
+    int64_t cr = c ? c->dims[0] : 1, cc = c ? c->dims[1] : 1;
+    for (int64_t j = 0; j < n; ++j)
+      for (int64_t i = 0; i < m; ++i) {
+        double p = D[i + j * m] * w->re[(size_t)((wr == 1 ? 0 : i) + (wc == 1 ? 0 : j) * wr)];
+        if (c) {
+          double cv = c->re[(size_t)((cr == 1 ? 0 : i) + (cc == 1 ? 0 : j) * cr)];
+          p = negate ? cv - p : subtract ? p - cv : p + cv;
+        }
+        D[i + j * m] = p;
+      }
+    return {out};
+  }
   double beta = 0;
   if (c) {
     // the addend, broadcast to m x n, then D = (+-alpha) op(a) b + (+-1) D
