@@ -81,7 +81,7 @@ Args bi_fprintf(int nargout, const Args &args) {
                    "Invalid file identifier. Use fopen to generate a valid "
                    "file identifier.");
     double d = f.re[0];
-    if (d != 1 && d != 2)
+    if (d != std::floor(d) || d < 1)
       throwErrorIn("fprintf", "MATLAB:FileIO:InvalidFid",
                    "Invalid file identifier. Use fopen to generate a valid "
                    "file identifier.");
@@ -92,8 +92,12 @@ Args bi_fprintf(int nargout, const Args &args) {
   std::string text = formatPrintf(fmt, dataArgs(args, first + 1));
   if (fid == 2)
     writeErr(text);
-  else
+  else if (fid == 1)
     writeOut(text);
+  else if (!writeFile(fid, text))
+    throwErrorIn("fprintf", "MATLAB:FileIO:InvalidFid",
+                 "Invalid file identifier. Use fopen to generate a valid "
+                 "file identifier.");
   if (nargout > 0)
     return {makeDouble((double)text.size())};
   return {};

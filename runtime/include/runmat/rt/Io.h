@@ -23,6 +23,9 @@ void flushOut();
 void writeErr(const std::string &s);
 /// "Warning: MESSAGE\n" on stderr (MATLAB's warning text).
 void writeWarning(const std::string &message);
+/// Writes bytes to a file fopen opened (builtins/FileIo.cpp); false when
+/// fid is not one.
+bool writeFile(int fid, const std::string &bytes);
 
 } // namespace runmat::rt
 
