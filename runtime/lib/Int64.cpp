@@ -291,27 +291,7 @@ ValueRef compare64(int op, const Value &a, const Value &b) {
   forEachBroadcast(out, a.dims, b.dims, [&](int64_t ia, int64_t ib, int64_t k) {
     // Every int64, uint64 and double is exact as a long double.
     long double x = numAt(a, ia).f, y = numAt(b, ib).f;
-    bool v;
-    switch (op) {
-    case RM_OP_EQ:
-      v = x == y;
-      break;
-    case RM_OP_NE:
-      v = x != y;
-      break;
-    case RM_OP_LT:
-      v = x < y;
-      break;
-    case RM_OP_LE:
-      v = x <= y;
-      break;
-    case RM_OP_GT:
-      v = x > y;
-      break;
-    default:
-      v = x >= y;
-      break;
-    }
+    bool v = compareScalars(op, x, y);
     r->re[(size_t)k] = v ? 1.0 : 0.0;
   });
   return r;

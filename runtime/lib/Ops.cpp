@@ -464,27 +464,10 @@ ValueRef compare(int op, const Value &a, const Value &b) {
     double *o = r->re.data();
     forEachPair(r->dims, a, b, [&](int64_t ia, int64_t ib, int64_t k) {
       cplx x = cAt(a, ia), y = cAt(b, ib);
-      bool v = false;
-      switch (op) {
-      case RM_OP_EQ:
-        v = x == y;
-        break;
-      case RM_OP_NE:
-        v = x != y;
-        break;
-      case RM_OP_LT:
-        v = x.real() < y.real();
-        break;
-      case RM_OP_LE:
-        v = x.real() <= y.real();
-        break;
-      case RM_OP_GT:
-        v = x.real() > y.real();
-        break;
-      default:
-        v = x.real() >= y.real();
-        break;
-      }
+      // == and ~= compare both parts; the orderings compare real parts.
+      bool v = op == RM_OP_EQ   ? x == y
+               : op == RM_OP_NE ? x != y
+                                : compareScalars(op, x.real(), y.real());
       o[k] = v ? 1.0 : 0.0;
     });
     return r;

@@ -229,17 +229,26 @@ Args bi_ifft(int, const Args &argsIn) {
   return {ifftAlong(x, n, dim, symmetric)};
 }
 
-Args bi_fft2(int, const Args &args) {
-  const Value &x = *args[0];
-  requireTransformable("fft2", x);
-  int64_t m = dimSize(x.dims, 0), n = dimSize(x.dims, 1);
+namespace {
+/// The transform sizes of fft2(X[, m, n]) and ifft2.
+void sizes2(const char *fn, const Value &x, const Args &args, int64_t &m, int64_t &n) {
+  requireTransformable(fn, x);
+  m = dimSize(x.dims, 0);
+  n = dimSize(x.dims, 1);
   if (args.size() == 2)
-    throwErrorIn("fft2", "MATLAB:fft2:invalidInput",
-                 "fft2 takes both sizes: fft2(X, m, n).");
+    throwErrorIn(fn, ("MATLAB:" + std::string(fn) + ":invalidInput").c_str(),
+                 "%s takes both sizes: %s(X, m, n).", fn, fn);
   if (args.size() > 2) {
     m = (int64_t)scalarOf(*args[1], "m");
     n = (int64_t)scalarOf(*args[2], "n");
   }
+}
+} // namespace
+
+Args bi_fft2(int, const Args &args) {
+  const Value &x = *args[0];
+  int64_t m, n;
+  sizes2("fft2", x, args, m, n);
   ValueRef a = fftAlong(x, m, 0);
   return {fftAlong(*a, n, 1)};
 }
@@ -248,15 +257,8 @@ Args bi_ifft2(int, const Args &argsIn) {
   Args args = argsIn;
   int opt = symmetryOption("ifft2", args);
   const Value &x = *args[0];
-  requireTransformable("ifft2", x);
-  int64_t m = dimSize(x.dims, 0), n = dimSize(x.dims, 1);
-  if (args.size() == 2)
-    throwErrorIn("ifft2", "MATLAB:ifft2:invalidInput",
-                 "ifft2 takes both sizes: ifft2(X, m, n).");
-  if (args.size() > 2) {
-    m = (int64_t)scalarOf(*args[1], "m");
-    n = (int64_t)scalarOf(*args[2], "n");
-  }
+  int64_t m, n;
+  sizes2("ifft2", x, args, m, n);
   ValueRef a = ifftAlong(x, m, 0, false);
   ValueRef r = ifftAlong(*a, n, 1, false);
   // Real when asked, or when the 2-D input is conjugate symmetric (then

@@ -9,10 +9,30 @@
 #define RUNMAT_RT_OPS_H
 
 #include "runmat/rt/Value.h"
+#include "runmat/rt/abi.h"
 
 #include <vector>
 
 namespace runmat::rt {
+
+/// x OP y for a comparison rm_binop_kind (== ~= < <= > >=).
+template <class T>
+bool compareScalars(int op, T x, T y) {
+  switch (op) {
+  case RM_OP_EQ:
+    return x == y;
+  case RM_OP_NE:
+    return x != y;
+  case RM_OP_LT:
+    return x < y;
+  case RM_OP_LE:
+    return x <= y;
+  case RM_OP_GT:
+    return x > y;
+  default: // RM_OP_GE
+    return x >= y;
+  }
+}
 
 /// a OP b for an rm_binop_kind.
 ValueRef binaryOp(int op, const Value &a, const Value &b);
