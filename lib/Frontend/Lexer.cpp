@@ -215,16 +215,20 @@ bool Lexer::looksLikeCommand(std::string_view name) const {
   // command syntax, as in MATLAB, unless the name is a variable. The lexer
   // does not know the variables, so this is taken only for builtins that
   // are commands by nature (no program names a variable `clear`).
-  if (c == '-' && i + 1 < src.size() && isIdentChar(src[i + 1])) {
-    static const char *const kCommands[] = {
-        "clear", "clearvars", "disp", "format", "warning", "save", "load",
-        "close", "hold", "more", "addpath", "rmpath", "rng", "clc", "figure",
-        "who", "whos"};
-    for (const char *k : kCommands)
-      if (name == k)
-        return true;
-    return false;
-  }
+  static const char *const kCommands[] = {
+      "clear", "clearvars", "disp", "format", "warning", "save", "load",
+      "close", "hold", "more", "addpath", "rmpath", "rng", "clc", "figure",
+      "who", "whos", "cd", "dir", "mkdir", "rmdir", "delete"};
+  bool commandLike = false;
+  for (const char *k : kCommands)
+    commandLike = commandLike || name == k;
+  if (c == '-' && i + 1 < src.size() && isIdentChar(src[i + 1]))
+    return commandLike;
+  // `cd ..`, `dir *.m`, `cd /tmp`, `cd ~`: paths after a command-like
+  // builtin.
+  if (commandLike && (c == '.' || c == '/' || c == '~' || c == '*'))
+    return i + 1 >= src.size() ||
+           (src[i + 1] != ' ' && src[i + 1] != '\t' && src[i + 1] != '=');
   if (!isIdentChar(c))
     return false;
   size_t wordBegin = i;

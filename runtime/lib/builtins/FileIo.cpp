@@ -1,4 +1,4 @@
-//===- FileIo.cpp - fopen, fclose, fgetl, fgets, fread, fwrite, ... -------===//
+//===- FileIo.cpp - Files and folders: fopen ... fwrite, cd, dir, mkdir ---===//
 //
 // Files opened by fopen get identifiers from 3 up (0, 1 and 2 are standard
 // input, output and error) in a table of stdio streams. fprintf(fid, ...)
@@ -8,16 +8,28 @@
 // ...) in the machine's byte order (little-endian). fscanf, textscan and
 // byte-order arguments are not supported.
 //
+// Folders: cd, dir, mkdir, rmdir, delete, isfolder, isfile, tempdir,
+// tempname, getenv/setenv. Functions on the path are found when the
+// program is compiled, so cd changes where files are read and written,
+// not which functions a call finds.
+//
 //===----------------------------------------------------------------------===//
 #include "ArraySupport.h"
 #include "runmat/rt/Builtins.h"
 #include "runmat/rt/Error.h"
 #include "runmat/rt/Io.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <glob.h>
 #include <map>
+#include <random>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace runmat::rt {
 
@@ -432,6 +444,282 @@ Args bi_fileread(int, const Args &args) {
     text.append(chunk, n);
   std::fclose(f);
   return {makeString(text)};
+}
+
+// ---- folders -------------------------------------------------------------------
+
+namespace {
+
+std::string currentFolder() {
+  return textOf(*callBuiltin("pwd", 1, {})[0]);
+}
+
+/// MATLAB's date text of a file time: 'dd-mmm-yyyy HH:MM:SS' (local time).
+std::string dateText(time_t t) {
+  struct tm lt;
+  localtime_r(&t, &lt);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%d-%b-%Y %H:%M:%S", &lt);
+  return buf;
+}
+
+double dateNumber(time_t t) {
+  struct tm lt;
+  localtime_r(&t, &lt);
+  return 719529.0 + ((double)t + (double)lt.tm_gmtoff) / 86400.0;
+}
+
+struct DirEntry {
+  std::string name, folder;
+  struct stat st;
+};
+
+/// The entries dir(name) lists: a folder's contents ('.' and '..' first,
+/// then by character code), or the files a wildcard pattern matches.
+std::vector<DirEntry> listing(const std::string &name) {
+  std::vector<DirEntry> out;
+  struct stat st;
+  if (name.find_first_of("*?[") == std::string::npos && stat(name.c_str(), &st) == 0 &&
+      S_ISDIR(st.st_mode)) {
+    glob_t g;
+    std::string base = name == "/" ? "" : name;
+    std::vector<std::string> names = {".", ".."};
+    if (glob((base + "/*").c_str(), 0, nullptr, &g) == 0) {
+      for (size_t k = 0; k < g.gl_pathc; ++k)
+        names.push_back(g.gl_pathv[k]);
+      globfree(&g);
+    }
+    if (glob((base + "/.*").c_str(), 0, nullptr, &g) == 0) {
+      for (size_t k = 0; k < g.gl_pathc; ++k) {
+        std::string p = g.gl_pathv[k];
+        std::string leaf = p.substr(p.find_last_of('/') + 1);
+        if (leaf != "." && leaf != "..")
+          names.push_back(p);
+      }
+      globfree(&g);
+    }
+    char *real = realpath(name.c_str(), nullptr);
+    std::string folder = real ? real : name;
+    std::free(real);
+    for (std::string &p : names) {
+      DirEntry e;
+      e.name = p.substr(p.find_last_of('/') + 1);
+      e.folder = folder;
+      std::string full = folder + "/" + e.name;
+      if (stat(full.c_str(), &e.st) != 0)
+        continue;
+      out.push_back(e);
+    }
+    std::sort(out.begin() + std::min<size_t>(2, out.size()), out.end(),
+              [](const DirEntry &a, const DirEntry &b) { return a.name < b.name; });
+    return out;
+  }
+  glob_t g;
+  if (glob(name.c_str(), 0, nullptr, &g) == 0) {
+    for (size_t k = 0; k < g.gl_pathc; ++k) {
+      std::string p = g.gl_pathv[k];
+      DirEntry e;
+      if (stat(p.c_str(), &e.st) != 0)
+        continue;
+      size_t slash = p.find_last_of('/');
+      e.name = slash == std::string::npos ? p : p.substr(slash + 1);
+      std::string dir = slash == std::string::npos ? "." : p.substr(0, std::max<size_t>(slash, 1));
+      char *real = realpath(dir.c_str(), nullptr);
+      e.folder = real ? real : dir;
+      std::free(real);
+      out.push_back(e);
+    }
+    globfree(&g);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const DirEntry &a, const DirEntry &b) { return a.name < b.name; });
+  return out;
+}
+
+std::string textArg(const char *fn, const Value &v) {
+  if (!isText(v))
+    throwErrorIn(fn, "MATLAB:InputParser:ArgumentFailedValidation",
+                 "The input must be a string scalar or character vector.");
+  return textOf(v);
+}
+
+} // namespace
+
+Args bi_cd(int nargout, const Args &args) {
+  std::string old = currentFolder();
+  if (args.empty()) {
+    if (nargout > 0)
+      return {makeString(old)};
+    writeOut(old + "\n");
+    return {};
+  }
+  std::string to = textArg("cd", *args[0]);
+  if (to == "~" || to.rfind("~/", 0) == 0)
+    if (const char *home = std::getenv("HOME"))
+      to = home + to.substr(1);
+  if (chdir(to.c_str()) != 0)
+    throwErrorIn("cd", "MATLAB:cd:NonExistentFolder",
+                 "Unable to change current folder to '%s' (Name is nonexistent "
+                 "or not a folder).",
+                 to.c_str());
+  if (nargout > 0)
+    return {makeString(old)};
+  return {};
+}
+
+Args bi_dir(int nargout, const Args &args) {
+  std::string name = args.empty() ? "." : textArg("dir", *args[0]);
+  std::vector<DirEntry> entries = listing(name);
+  if (nargout == 0) {
+    if (entries.empty()) {
+      writeWarning("No matches for pattern '" + name + "'.");
+      return {};
+    }
+    size_t w = 0;
+    for (const DirEntry &e : entries)
+      w = std::max(w, e.name.size() + 2);
+    size_t perLine = std::max<size_t>(1, 80 / w);
+    std::string text = "\n";
+    for (size_t k = 0; k < entries.size(); ++k) {
+      text += entries[k].name + std::string(w - entries[k].name.size(), ' ');
+      if ((k + 1) % perLine == 0 || k + 1 == entries.size())
+        text += "\n";
+    }
+    writeOut(text + "\n");
+    return {};
+  }
+  ValueRef s = makeStruct({(int64_t)entries.size(), 1},
+                          {"name", "folder", "date", "bytes", "isdir", "datenum"});
+  for (size_t k = 0; k < entries.size(); ++k) {
+    const DirEntry &e = entries[k];
+    bool isDir = S_ISDIR(e.st.st_mode);
+    ValueRef *f = &s->cells[k * 6];
+    f[0] = makeString(e.name);
+    f[1] = makeString(e.folder);
+    f[2] = makeString(dateText(e.st.st_mtime));
+    f[3] = makeDouble(isDir ? 0.0 : (double)e.st.st_size);
+    f[4] = makeBool(isDir);
+    f[5] = makeDouble(dateNumber(e.st.st_mtime));
+  }
+  return {s};
+}
+
+Args bi_mkdir(int nargout, const Args &args) {
+  std::string path = textArg("mkdir", *args[0]);
+  if (args.size() > 1)
+    path += "/" + textArg("mkdir", *args[1]);
+  std::string msg, id;
+  bool ok = true;
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    msg = "Directory already exists.";
+    id = "MATLAB:MKDIR:DirectoryExists";
+  } else {
+    // Creates the missing parents too, as MATLAB does.
+    for (size_t pos = 1; pos <= path.size(); ++pos) {
+      if (pos != path.size() && path[pos] != '/')
+        continue;
+      std::string part = path.substr(0, pos);
+      if (stat(part.c_str(), &st) != 0 && ::mkdir(part.c_str(), 0777) != 0) {
+        ok = false;
+        msg = std::strerror(errno);
+        id = "MATLAB:MKDIR:OSError";
+        break;
+      }
+    }
+  }
+  if (nargout == 0) {
+    if (!ok)
+      throwErrorIn("mkdir", id.c_str(), "%s", msg.c_str());
+    if (!msg.empty())
+      writeWarning(msg);
+    return {};
+  }
+  return {makeBool(ok), makeString(msg), makeString(id)};
+}
+
+Args bi_rmdir(int nargout, const Args &args) {
+  std::string path = textArg("rmdir", *args[0]);
+  bool recursive = args.size() > 1 && textIs(*args[1], "s");
+  int rc;
+  if (recursive) {
+    std::string cmd = "rm -rf -- '" + path + "'";
+    for (char c : path)
+      if (c == '\'')
+        throwErrorIn("rmdir", "MATLAB:RMDIR:InvalidName",
+                     "Folder names with quotes are not supported.");
+    rc = std::system(cmd.c_str());
+  } else {
+    rc = ::rmdir(path.c_str());
+  }
+  std::string msg = rc == 0 ? "" : std::strerror(errno);
+  if (nargout == 0) {
+    if (rc != 0)
+      throwErrorIn("rmdir", "MATLAB:RMDIR:OSError", "%s", msg.c_str());
+    return {};
+  }
+  return {makeBool(rc == 0), makeString(msg), makeString(rc == 0 ? "" : "MATLAB:RMDIR:OSError")};
+}
+
+Args bi_delete(int, const Args &args) {
+  for (const ValueRef &a : args) {
+    std::string pattern = textArg("delete", *a);
+    glob_t g;
+    bool any = false;
+    if (glob(pattern.c_str(), 0, nullptr, &g) == 0) {
+      for (size_t k = 0; k < g.gl_pathc; ++k)
+        any = (std::remove(g.gl_pathv[k]) == 0) || any;
+      globfree(&g);
+    }
+    if (!any)
+      writeWarning("File '" + pattern + "' not found.");
+  }
+  return {};
+}
+
+namespace {
+bool statIs(const Value &v, bool dir) {
+  if (!isText(v))
+    return false;
+  struct stat st;
+  return stat(textOf(v).c_str(), &st) == 0 &&
+         (dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+}
+} // namespace
+
+Args bi_isfolder(int, const Args &args) { return {makeBool(statIs(*args[0], true))}; }
+Args bi_isfile(int, const Args &args) { return {makeBool(statIs(*args[0], false))}; }
+
+Args bi_tempdir(int, const Args &) {
+  const char *t = std::getenv("TMPDIR");
+  std::string d = t && *t ? t : "/tmp";
+  if (d.back() != '/')
+    d += "/";
+  return {makeString(d)};
+}
+
+Args bi_tempname(int, const Args &args) {
+  std::string d = args.empty() ? textOf(*bi_tempdir(1, {})[0]) : textArg("tempname", *args[0]);
+  if (d.back() != '/')
+    d += "/";
+  static std::mt19937_64 gen{std::random_device{}()};
+  static const char hex[] = "0123456789abcdef";
+  std::string name = "tp";
+  for (int k = 0; k < 32; ++k)
+    name += hex[gen() & 15];
+  return {makeString(d + name)};
+}
+
+Args bi_getenv(int, const Args &args) {
+  const char *v = std::getenv(textArg("getenv", *args[0]).c_str());
+  return {v ? makeString(v) : makeArray(ClassId::Char, {0, 0})};
+}
+
+Args bi_setenv(int, const Args &args) {
+  std::string name = textArg("setenv", *args[0]);
+  std::string value = args.size() > 1 ? textArg("setenv", *args[1]) : "";
+  ::setenv(name.c_str(), value.c_str(), 1);
+  return {};
 }
 
 } // namespace runmat::rt
