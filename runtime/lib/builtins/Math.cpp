@@ -362,6 +362,40 @@ Args bi_tanh(int, const Args &args) {
       [](cplx z) { return std::tanh(z); }, anyReal)};
 }
 
+// ---- inverse hyperbolic and reciprocal trigonometric functions ------------------
+// The reciprocal forms are 1/f(x) (and f^-1(1/x)) as MATLAB defines them;
+// arguments outside a real function's domain give complex results.
+
+namespace {
+inline bool atLeastOne(double x) { return !(std::fabs(x) < 1); }
+} // namespace
+
+#define RM_FLOAT_UNARY(FN, NAME, REAL, COMPLEX, DOMAIN)                         \
+  Args FN(int, const Args &args) {                                             \
+    return {floatUnary(                                                        \
+        NAME, *args[0], [](double x) { return REAL; },                         \
+        [](cplx z) { return COMPLEX; }, DOMAIN)};                              \
+  }
+RM_FLOAT_UNARY(bi_asinh, "asinh", std::asinh(x), std::asinh(z), anyReal)
+RM_FLOAT_UNARY(bi_acosh, "acosh", std::acosh(x), std::acosh(z),
+               [](double x) { return !(x < 1); })
+RM_FLOAT_UNARY(bi_atanh, "atanh", std::atanh(x), std::atanh(z),
+               [](double x) { return !(std::fabs(x) > 1); })
+RM_FLOAT_UNARY(bi_cot, "cot", 1 / std::tan(x), 1.0 / std::tan(z), anyReal)
+RM_FLOAT_UNARY(bi_sec, "sec", 1 / std::cos(x), 1.0 / std::cos(z), anyReal)
+RM_FLOAT_UNARY(bi_csc, "csc", 1 / std::sin(x), 1.0 / std::sin(z), anyReal)
+RM_FLOAT_UNARY(bi_coth, "coth", 1 / std::tanh(x), 1.0 / std::tanh(z), anyReal)
+RM_FLOAT_UNARY(bi_sech, "sech", 1 / std::cosh(x), 1.0 / std::cosh(z), anyReal)
+RM_FLOAT_UNARY(bi_csch, "csch", 1 / std::sinh(x), 1.0 / std::sinh(z), anyReal)
+RM_FLOAT_UNARY(bi_acot, "acot", std::atan(1 / x), std::atan(1.0 / z), anyReal)
+RM_FLOAT_UNARY(bi_asec, "asec", std::acos(1 / x), std::acos(1.0 / z), atLeastOne)
+RM_FLOAT_UNARY(bi_acsc, "acsc", std::asin(1 / x), std::asin(1.0 / z), atLeastOne)
+RM_FLOAT_UNARY(bi_acoth, "acoth", std::atanh(1 / x), std::atanh(1.0 / z), atLeastOne)
+RM_FLOAT_UNARY(bi_asech, "asech", std::acosh(1 / x), std::acosh(1.0 / z),
+               [](double x) { return !(x < 0 || x > 1); })
+RM_FLOAT_UNARY(bi_acsch, "acsch", std::asinh(1 / x), std::asinh(1.0 / z), anyReal)
+#undef RM_FLOAT_UNARY
+
 // ---- two-argument functions
 // -------------------------------------------------------------
 
@@ -589,6 +623,44 @@ Args bi_bitor(int, const Args &args) {
 }
 Args bi_bitxor(int, const Args &args) {
   return bitBinary("bitxor", args, [](uint64_t x, uint64_t y) { return x ^ y; });
+}
+
+namespace {
+/// The bit positions of bitget/bitset (1 = least significant), checked
+/// against the class's width.
+int64_t bitPosition(const char *fn, double b, ClassId cls) {
+  if (!(b >= 1) || b != std::floor(b) || b > classWidth(cls))
+    throwErrorIn(fn, "MATLAB:bitfun:BitOutOfRange",
+                 "Bit position must be an integer between 1 and %d.", classWidth(cls));
+  return (int64_t)b;
+}
+} // namespace
+
+Args bi_bitget(int, const Args &args) {
+  const Value &a = *args[0], &n = *args[1];
+  ClassId cls = isIntegerClass(a.cls) ? a.cls : ClassId::Double;
+  Dims out = expandedDims(a.dims, n.dims);
+  ValueRef r = newArray(cls, out);
+  forEachBroadcast(out, a.dims, n.dims, [&](int64_t ia, int64_t in, int64_t k) {
+    int64_t b = bitPosition("bitget", n.re[(size_t)in], cls);
+    r->re[(size_t)k] = (double)((bitPattern("bitget", a, ia, cls) >> (b - 1)) & 1);
+  });
+  return {r};
+}
+
+Args bi_bitset(int, const Args &args) {
+  const Value &a = *args[0], &n = *args[1];
+  ClassId cls = isIntegerClass(a.cls) ? a.cls : ClassId::Double;
+  const Value *v = args.size() > 2 ? args[2].get() : nullptr;
+  Dims out = expandedDims(a.dims, n.dims);
+  ValueRef r = newArray(cls, out);
+  forEachBroadcast(out, a.dims, n.dims, [&](int64_t ia, int64_t in, int64_t k) {
+    int64_t b = bitPosition("bitset", n.re[(size_t)in], cls);
+    bool on = !v || v->re[v->numel() == 1 ? 0 : (size_t)k] != 0;
+    uint64_t p = bitPattern("bitset", a, ia, cls), m = 1ULL << (b - 1);
+    storePattern(*r, k, on ? (p | m) : (p & ~m));
+  });
+  return {r};
 }
 
 Args bi_bitshift(int, const Args &args) {

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ArraySupport.h"
+#include "runmat/rt/Index.h"
 
 #include <algorithm>
 #include <cmath>
@@ -677,5 +678,21 @@ Args bi_issorted(int, const Args &args) {
   }
   return {makeBool(true)};
 }
+
+// nonzeros(A): the nonzero elements of A as a column, in column order.
+Args bi_nonzeros(int, const Args &args) {
+  const Value &a = *args[0];
+  if (!isArithmetic(a))
+    throwErrorIn("nonzeros", "MATLAB:nonzeros:invalidInput",
+                 "Input must be numeric, logical or char.");
+  ValueRef idx = bi_find(1, {args[0]})[0];
+  ValueRef col = makeColumnVector(idx->re);
+  ValueRef r = indexValue(a, {col.get()});
+  ValueRef shaped = callBuiltin("reshape", 1, {r, makeDouble((double)r->numel()), makeDouble(1)})[0];
+  return {shaped};
+}
+
+// flipdim(A, dim): flip(A, dim) (its older name).
+Args bi_flipdim(int nargout, const Args &args) { return bi_flip(nargout, args); }
 
 } // namespace runmat::rt

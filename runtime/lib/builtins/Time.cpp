@@ -10,6 +10,7 @@
 #include "runmat/rt/Io.h"
 
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <cstdio>
 #include <thread>
@@ -65,6 +66,25 @@ Args bi_toc(int nargout, const Args &args) {
   std::snprintf(buf, sizeof buf, "Elapsed time is %f seconds.\n", elapsed);
   writeOut(buf);
   return {};
+}
+
+// etime(t1, t0): seconds from clock vector t0 to t1 (6 elements each).
+Args bi_etime(int, const Args &args) {
+  auto seconds = [](const Value &c) {
+    if (c.numel() != 6 || !isArithmetic(c))
+      throwErrorIn("etime", "MATLAB:etime:InvalidInput",
+                   "Inputs must be 6-element date vectors (clock).");
+    struct tm t = {};
+    t.tm_year = (int)c.re[0] - 1900;
+    t.tm_mon = (int)c.re[1] - 1;
+    t.tm_mday = (int)c.re[2];
+    t.tm_hour = (int)c.re[3];
+    t.tm_min = (int)c.re[4];
+    t.tm_sec = 0;
+    t.tm_isdst = 0;
+    return (double)timegm(&t) + c.re[5];
+  };
+  return {makeDouble(seconds(*args[0]) - seconds(*args[1]))};
 }
 
 // pause(n) sleeps n seconds (output written so far appears first);
