@@ -350,7 +350,10 @@ const char *const kMFileFunctions[] = {
     "str2num",    "strcat",   "strjoin",   "strsplit",  "structfun",
     "sub2ind",    "tand",     "toeplitz",  "trace",     "trapz",
     "union",      "unique",   "vander",    "var",       "rmfield",
-    "normest",    "cov",      "corrcoef",  "mat2cell",
+    "normest",    "cov",      "corrcoef",  "mat2cell",  "fileread",
+    "fftshift",   "ifftshift", "fft2",     "ifft2",     "flipdim",
+    "etime",      "tempname", "tempdir",   "nargchk",   "bitget",
+    "bitset",
 };
 
 bool isMFileFunction(const std::string &name) {
