@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "ArraySupport.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <unistd.h>
@@ -53,6 +54,20 @@ bool textIs(const Value &v, const char *s) {
       return false;
   }
   return *s == 0;
+}
+
+std::string nameColumns(const std::vector<std::string> &names) {
+  size_t w = 0;
+  for (const std::string &n : names)
+    w = std::max(w, n.size() + 2);
+  size_t perLine = std::max<size_t>(1, 80 / std::max<size_t>(w, 1));
+  std::string text;
+  for (size_t k = 0; k < names.size(); ++k) {
+    text += names[k] + std::string(w - names[k].size(), ' ');
+    if ((k + 1) % perLine == 0 || k + 1 == names.size())
+      text += "\n";
+  }
+  return text;
 }
 
 /// Elements an array may have: what fits in physical memory (as MATLAB's

@@ -46,6 +46,9 @@ bool isText(const Value &v);
 std::string textOf(const Value &v);
 /// True when v is text equal to `s`, ignoring case.
 bool textIs(const Value &v, const char *s);
+/// Names laid out in columns as wide as the longest name plus two, as many
+/// as fit in 80 characters, each line ending in a newline (who, dir).
+std::string nameColumns(const std::vector<std::string> &names);
 
 // ---- sizes -----------------------------------------------------------------
 /// Product of dims, erroring on overflow or on arrays no machine can hold.

@@ -575,17 +575,10 @@ Args bi_dir(int nargout, const Args &args) {
       writeWarning("No matches for pattern '" + name + "'.");
       return {};
     }
-    size_t w = 0;
+    std::vector<std::string> names;
     for (const DirEntry &e : entries)
-      w = std::max(w, e.name.size() + 2);
-    size_t perLine = std::max<size_t>(1, 80 / w);
-    std::string text = "\n";
-    for (size_t k = 0; k < entries.size(); ++k) {
-      text += entries[k].name + std::string(w - entries[k].name.size(), ' ');
-      if ((k + 1) % perLine == 0 || k + 1 == entries.size())
-        text += "\n";
-    }
-    writeOut(text + "\n");
+      names.push_back(e.name);
+    writeOut("\n" + nameColumns(names) + "\n");
     return {};
   }
   ValueRef s = makeStruct({(int64_t)entries.size(), 1},

@@ -598,17 +598,10 @@ void printWhos(const std::vector<WhoEntry> &vars) {
 void printWho(const std::vector<WhoEntry> &vars) {
   if (vars.empty())
     return;
-  size_t w = 0;
+  std::vector<std::string> names;
   for (const WhoEntry &e : vars)
-    w = std::max(w, e.name.size() + 2);
-  size_t perLine = std::max<size_t>(1, 80 / w);
-  std::string text = "\nYour variables are:\n\n";
-  for (size_t k = 0; k < vars.size(); ++k) {
-    text += vars[k].name + std::string(w - vars[k].name.size(), ' ');
-    if ((k + 1) % perLine == 0 || k + 1 == vars.size())
-      text += "\n";
-  }
-  writeOut(text + "\n");
+    names.push_back(e.name);
+  writeOut("\nYour variables are:\n\n" + nameColumns(names) + "\n");
 }
 
 /// s = whos: a struct array (n x 1) with MATLAB's fields.
