@@ -951,44 +951,40 @@ std::vector<std::string> int2str(const Value &x) {
   if (x.re.empty())
     return {};
   Matrix2D M = as2D(x);
-  if (isWide(x) && !isComplexValue(x)) {
-    // int64/uint64 beyond 2^53: the exact digits, right-aligned in columns
-    // two wider than the longest.
-    size_t d = 0;
-    for (int64_t k = 0; k < x.numel(); ++k)
-      d = std::max(d, exactIntText(x, k).size());
-    std::vector<std::string> rows;
-    size_t lead = SIZE_MAX;
-    for (int64_t i = 0; i < M.m; ++i) {
-      std::string s;
-      for (int64_t j = 0; j < M.n; ++j)
-        s += pad(exactIntText(x, j * M.m + i), (int)d + 2, false);
-      lead = std::min(lead, s.find_first_not_of(' '));
-      rows.push_back(s);
-    }
-    for (std::string &r : rows) // the blank columns common to every row go
-      r.erase(0, lead);
-    return rows;
-  }
+  // int64/uint64 beyond 2^53 (Int64.h) print their exact digits.
+  bool wide = isWide(x);
+  auto text = [&](int64_t k) {
+    return wide ? exactIntText(x, k) : intText(roundHalfAway(x.re[(size_t)k]));
+  };
   if (x.re.size() == 1)
-    return {intText(roundHalfAway(x.re[0]))};
-  double xmax = 0;
-  bool nonFiniteSeen = false;
-  for (double v : x.re) {
-    double r = roundHalfAway(v);
-    if (std::isfinite(r))
-      xmax = std::max(xmax, std::fabs(r));
-    else
-      nonFiniteSeen = true;
+    return {text(0)};
+  int d;
+  if (wide) {
+    size_t digits = 1;
+    for (int64_t k = 0; k < x.numel(); ++k) {
+      wide_t v = exactAt(x, k);
+      digits = std::max(digits, wideText(v < 0 ? -v : v).size());
+    }
+    d = (int)digits;
+  } else {
+    double xmax = 0;
+    bool nonFiniteSeen = false;
+    for (double v : x.re) {
+      double r = roundHalfAway(v);
+      if (std::isfinite(r))
+        xmax = std::max(xmax, std::fabs(r));
+      else
+        nonFiniteSeen = true;
+    }
+    d = xmax == 0 ? 1 : floorLog10(xmax) + 1;
+    if (nonFiniteSeen)
+      d = std::max(d, 3);
   }
-  int d = xmax == 0 ? 1 : floorLog10(xmax) + 1;
-  if (nonFiniteSeen)
-    d = std::max(d, 3);
   std::vector<std::string> rows;
   for (int64_t i = 0; i < M.m; ++i) {
     std::string s;
     for (int64_t j = 0; j < M.n; ++j)
-      s += pad(intText(roundHalfAway(M.re(i, j))), d + 2, false);
+      s += pad(text(j * M.m + i), d + 2, false);
     rows.push_back(s);
   }
   CharGrid g = toGrid(rows);
