@@ -101,21 +101,39 @@ void lengthAndDim(const char *fn, const Value &x, const Args &args, int64_t &n,
 }
 
 /// True when every vector along dim is conjugate symmetric: X(0) real and
-/// X(k) == conj(X(n - k)).
+/// X(k) == conj(X(n - k)) (real data: X(k) == X(n - k)).
 bool conjugateSymmetric(const Value &v, int64_t dim) {
-  if (!hasImag(v))
-    return true;
   DimSplit s = splitAt(v.dims, dim);
+  bool cx = hasImag(v);
   for (int64_t a = 0; a < s.after; ++a)
     for (int64_t b = 0; b < s.before; ++b) {
       auto at = [&](int64_t i) { return (size_t)((a * s.len + i) * s.before + b); };
       for (int64_t i = 0; i < s.len; ++i) {
         int64_t j = i == 0 ? 0 : s.len - i;
-        if (v.re[at(i)] != v.re[at(j)] || v.im[at(i)] != -v.im[at(j)])
+        if (v.re[at(i)] != v.re[at(j)] || (cx && v.im[at(i)] != -v.im[at(j)]))
           return false;
       }
     }
   return true;
+}
+
+/// Makes every vector along dim conjugate symmetric from its first half:
+/// X(0) and (n even) X(n/2) real, X(n - k) = conj(X(k)).
+void mirrorConjugate(Value &r, int64_t dim) {
+  DimSplit s = splitAt(r.dims, dim);
+  for (int64_t a = 0; a < s.after; ++a)
+    for (int64_t b = 0; b < s.before; ++b) {
+      auto at = [&](int64_t i) { return (size_t)((a * s.len + i) * s.before + b); };
+      if (s.len == 0)
+        continue;
+      r.im[at(0)] = 0;
+      for (int64_t i = s.len / 2 + 1; i < s.len; ++i) {
+        r.re[at(i)] = r.re[at(s.len - i)];
+        r.im[at(i)] = -r.im[at(s.len - i)];
+      }
+      if (s.len % 2 == 0)
+        r.im[at(s.len / 2)] = 0;
+    }
 }
 
 void finishClass(Value &r, bool single) {
@@ -131,29 +149,25 @@ void finishClass(Value &r, bool single) {
 ValueRef fftAlong(const Value &x, int64_t n, int64_t dim) {
   ValueRef r = resizeAlong(x, dim, n, true);
   transformAlong(*r, dim, false);
+  // The transform of real data is conjugate symmetric; the complex DFT
+  // gives it only to rounding, so the second half is made the mirror of
+  // the first (as a real-input transform computes it): ifft of it is then
+  // real again.
+  if (!hasImag(x))
+    mirrorConjugate(*r, dim);
   finishClass(*r, x.cls == ClassId::Single);
   return r;
 }
 
-/// ifft along dim with the 1/n scaling; real output when `symmetric`,
-/// which treats the data as conjugate symmetric: the second half is taken
-/// as the mirror of the first (as MATLAB's 'symmetric' does).
-ValueRef ifftAlong(const Value &x, int64_t n, int64_t dim, bool symmetric) {
+/// ifft along dim with the 1/n scaling. The output is real when the
+/// (resized) data is conjugate symmetric (opt -1), always ('symmetric',
+/// opt 1: the second half is taken as the mirror of the first, as MATLAB
+/// does), or never (opt 0).
+ValueRef ifftAlong(const Value &x, int64_t n, int64_t dim, int opt) {
   ValueRef r = resizeAlong(x, dim, n, true);
-  if (symmetric) {
-    DimSplit s = splitAt(r->dims, dim);
-    for (int64_t a = 0; a < s.after; ++a)
-      for (int64_t b = 0; b < s.before; ++b) {
-        auto at = [&](int64_t i) { return (size_t)((a * s.len + i) * s.before + b); };
-        r->im[at(0)] = 0;
-        for (int64_t i = s.len / 2 + 1; i < s.len; ++i) {
-          r->re[at(i)] = r->re[at(s.len - i)];
-          r->im[at(i)] = -r->im[at(s.len - i)];
-        }
-        if (s.len % 2 == 0 && s.len > 0)
-          r->im[at(s.len / 2)] = 0;
-      }
-  }
+  bool symmetric = opt == 1 || (opt == -1 && conjugateSymmetric(*r, dim));
+  if (symmetric) // exactly symmetric data is unchanged by the mirroring
+    mirrorConjugate(*r, dim);
   transformAlong(*r, dim, true);
   double scale = n > 0 ? 1.0 / (double)n : 1.0;
   for (double &v : r->re)
@@ -221,12 +235,7 @@ Args bi_ifft(int, const Args &argsIn) {
   requireTransformable("ifft", x);
   int64_t n, dim;
   lengthAndDim("ifft", x, args, n, dim);
-  bool symmetric = opt == 1;
-  if (opt == -1) {
-    ValueRef padded = resizeAlong(x, dim, n, hasImag(x));
-    symmetric = conjugateSymmetric(*padded, dim);
-  }
-  return {ifftAlong(x, n, dim, symmetric)};
+  return {ifftAlong(x, n, dim, opt)};
 }
 
 namespace {
@@ -245,12 +254,56 @@ void sizes2(const char *fn, const Value &x, const Args &args, int64_t &m, int64_
 }
 } // namespace
 
+namespace {
+
+/// Calls f(k, q) for every element k of every m x n page and its 2-D
+/// conjugate partner q: (i, j) and (-i mod m, -j mod n).
+template <class F>
+void forEachPartner(const Value &v, F f) {
+  int64_t m = dimSize(v.dims, 0), n = dimSize(v.dims, 1);
+  int64_t pages = m * n == 0 ? 0 : v.numel() / (m * n);
+  for (int64_t p = 0; p < pages; ++p)
+    for (int64_t j = 0; j < n; ++j)
+      for (int64_t i = 0; i < m; ++i)
+        f((size_t)(p * m * n + j * m + i),
+          (size_t)(p * m * n + ((n - j) % n) * m + (m - i) % m));
+}
+
+/// True when every page is 2-D conjugate symmetric: X(i, j) == conj(X(-i, -j)).
+bool conjugateSymmetric2(const Value &v) {
+  bool sym = true, cx = hasImag(v);
+  forEachPartner(v, [&](size_t k, size_t q) {
+    sym = sym && v.re[k] == v.re[q] && (!cx || v.im[k] == -v.im[q]);
+  });
+  return sym;
+}
+
+/// Makes every page 2-D conjugate symmetric from the partners that come
+/// first in memory.
+void mirrorConjugate2(Value &r) {
+  forEachPartner(r, [&](size_t k, size_t q) {
+    if (q == k) {
+      r.im[k] = 0;
+    } else if (q < k) {
+      r.re[k] = r.re[q];
+      r.im[k] = -r.im[q];
+    }
+  });
+}
+
+} // namespace
+
 Args bi_fft2(int, const Args &args) {
   const Value &x = *args[0];
   int64_t m, n;
   sizes2("fft2", x, args, m, n);
   ValueRef a = fftAlong(x, m, 0);
-  return {fftAlong(*a, n, 1)};
+  ValueRef r = fftAlong(*a, n, 1);
+  // The transform of real data is conjugate symmetric in 2-D; the second
+  // transform gives it only to rounding (see fftAlong).
+  if (!hasImag(x))
+    mirrorConjugate2(*r);
+  return {r};
 }
 
 Args bi_ifft2(int, const Args &argsIn) {
@@ -259,27 +312,20 @@ Args bi_ifft2(int, const Args &argsIn) {
   const Value &x = *args[0];
   int64_t m, n;
   sizes2("ifft2", x, args, m, n);
-  ValueRef a = ifftAlong(x, m, 0, false);
-  ValueRef r = ifftAlong(*a, n, 1, false);
-  // Real when asked, or when the 2-D input is conjugate symmetric (then
-  // the imaginary parts are rounding noise): X(i, j) == conj(X(-i, -j)).
-  bool symmetric = opt == 1;
-  if (opt == -1 && m == dimSize(x.dims, 0) && n == dimSize(x.dims, 1)) {
-    symmetric = true;
-    int64_t pages = x.numel() / std::max<int64_t>(1, m * n);
-    bool cx = hasImag(x);
-    for (int64_t p = 0; p < pages && symmetric; ++p)
-      for (int64_t j = 0; j < n && symmetric; ++j)
-        for (int64_t i = 0; i < m && symmetric; ++i) {
-          size_t k = (size_t)(p * m * n + j * m + i);
-          size_t q = (size_t)(p * m * n + ((n - j) % n) * m + (m - i) % m);
-          symmetric = x.re[k] == x.re[q] && (!cx || x.im[k] == -x.im[q]);
-        }
-  }
+  ValueRef y = resizeAlong(x, 0, m, true);
+  y = resizeAlong(*y, 1, n, true);
+  // Real when asked ('symmetric': the partners that come first stand for
+  // the others) or when the data is conjugate symmetric in 2-D.
+  bool symmetric = opt == 1 || (opt == -1 && conjugateSymmetric2(*y));
+  if (symmetric)
+    mirrorConjugate2(*y);
+  ValueRef a = ifftAlong(*y, m, 0, 0);
+  ValueRef r = ifftAlong(*a, n, 1, 0);
   if (symmetric) {
     r->complex = false;
     r->im.clear();
   }
+  finishClass(*r, x.cls == ClassId::Single);
   return {r};
 }
 
