@@ -91,11 +91,14 @@ void collectSharedDecls(const ast::Block &body, const std::string &owner,
 class Gen {
 public:
   Gen(MLIRContext &ctx, sema::Program &prog, const std::string &path)
-      : ctx(ctx), b(&ctx), prog(prog), path(path) {
-    std::string base = path.substr(path.find_last_of('/') + 1);
-    if (base.size() > 2 && base.substr(base.size() - 2) == ".m")
-      base = base.substr(0, base.size() - 2);
-    fileBase = base;
+      : ctx(ctx), b(&ctx), prog(prog), path(path),
+        fileBase(withoutM(path.substr(path.find_last_of('/') + 1))) {}
+
+  /// A file name or path without its .m.
+  static std::string withoutM(std::string s) {
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".m") == 0)
+      s.resize(s.size() - 2);
+    return s;
   }
 
   OwningOpRef<ModuleOp> run() {
@@ -1987,13 +1990,7 @@ private:
     if (name == "mfilename" && !prog.findFunction(name) && args.size() <= 1) {
       const Function *fn = spec->fn;
       std::string file = fn && !fn->sourcePath.empty() ? fn->sourcePath : path;
-      std::string base = file.substr(file.find_last_of('/') + 1);
-      std::string full = std::filesystem::absolute(file).lexically_normal().string();
-      if (base.size() > 2 && base.compare(base.size() - 2, 2, ".m") == 0) {
-        base.resize(base.size() - 2);
-        full.resize(full.size() - 2);
-      }
-      std::string text = base;
+      std::string text = withoutM(file.substr(file.find_last_of('/') + 1));
       if (args.size() == 1) {
         auto *opt = args[0]->kind == Expr::Kind::String
                         ? static_cast<const StringExpr *>(args[0])
@@ -2005,7 +2002,7 @@ private:
           return {EV{own(EmptyOp::create(b, l)), Ty::Any}};
         }
         if (opt->value == "fullpath")
-          text = full;
+          text = withoutM(std::filesystem::absolute(file).lexically_normal().string());
         else if (opt->value == "class")
           text = "";
         else {

@@ -377,23 +377,13 @@ void indexDeleteData(ValueRef &slot, const std::vector<const Value *> &idx);
 // element moves below never look at the values.
 
 ValueRef indexValue(const Value &base, const std::vector<const Value *> &idx) {
-  if (!isWide(base))
-    return indexValueData(base, idx);
-  ValueRef bits = toBits(base);
-  ValueRef r = indexValueData(*bits, idx);
-  if (r->cls == base.cls) {
-    makeUnique(r);
-    fromBits(*r);
-  }
-  return r;
+  return movingElements(base, [&](const Value &b) { return indexValueData(b, idx); });
 }
 
 void indexAssign(ValueRef &slot, const std::vector<const Value *> &idx,
                  const Value &rhs) {
   const Value *base = slot.get();
-  bool baseData = base && (isNumericClass(base->cls) ||
-                           base->cls == ClassId::Logical ||
-                           base->cls == ClassId::Char);
+  bool baseData = base && isDataClass(base->cls);
   bool baseEmpty = !base || (base->cls == ClassId::Double && base->re.empty() &&
                              !base->complex);
   // The class the result takes: the base's, or the rhs's on [] and (an
@@ -406,12 +396,10 @@ void indexAssign(ValueRef &slot, const std::vector<const Value *> &idx,
   bool bigRhs = false;
   if (is64Class(wc) && isFloatClass(rhs.cls))
     for (double x : rhs.re)
-      bigRhs = bigRhs || !(std::fabs(x) <= 9007199254740992.0);
+      bigRhs = bigRhs || !(std::fabs(x) <= kExactIntegerLimit);
   bool exact = is64Class(wc) && ((base && isWide(*base)) || isWide(rhs) || bigRhs ||
                                  (is64Class(rhs.cls) && rhs.cls != wc));
-  if (!exact || rhs.complex || (base && base->complex) ||
-      !(isNumericClass(rhs.cls) || rhs.cls == ClassId::Logical ||
-        rhs.cls == ClassId::Char)) {
+  if (!exact || rhs.complex || (base && base->complex) || !isDataClass(rhs.cls)) {
     indexAssignData(slot, idx, rhs);
     return;
   }

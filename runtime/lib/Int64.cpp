@@ -19,7 +19,6 @@ namespace runmat::rt {
 
 namespace {
 
-constexpr double kExactLimit = 9007199254740992.0; // 2^53
 constexpr wide_t kInt64Min = -(wide_t)9223372036854775807LL - 1;
 constexpr wide_t kInt64Max = (wide_t)9223372036854775807LL;
 constexpr wide_t kUInt64Max = (wide_t)18446744073709551615ULL;
@@ -28,7 +27,25 @@ wide_t lowOf(ClassId c) { return c == ClassId::Int64 ? kInt64Min : 0; }
 wide_t highOf(ClassId c) { return c == ClassId::Int64 ? kInt64Max : kUInt64Max; }
 
 inline bool beyondDouble(wide_t x) {
-  return x > (wide_t)9007199254740992LL || x < -(wide_t)9007199254740992LL;
+  constexpr wide_t limit = (wide_t)kExactIntegerLimit;
+  return x > limit || x < -limit;
+}
+
+/// The int64 bit pattern of a value in int64's or uint64's range.
+inline int64_t bitsOf(wide_t x) { return (int64_t)(uint64_t)x; }
+
+constexpr wide_t kHuge = (wide_t)1 << 100; // saturates every class
+
+/// A long double rounded half away and brought into wide_t range (NaN is
+/// 0): beyond 2^100 only the sign matters for every class.
+wide_t fromLong(long double x) {
+  if (std::isnan(x))
+    return 0;
+  if (x >= 1e30L)
+    return kHuge;
+  if (x <= -1e30L)
+    return -kHuge;
+  return (wide_t)std::roundl(x);
 }
 
 } // namespace
@@ -44,14 +61,12 @@ wide_t exactAt(const Value &v, int64_t k) {
   if (isWide(v))
     return v.cls == ClassId::UInt64 ? (wide_t)(uint64_t)v.ix[(size_t)k]
                                     : (wide_t)v.ix[(size_t)k];
-  double x = v.re[(size_t)k];
-  if (std::isnan(x))
-    return 0;
-  if (x >= 1.7e38)
-    return (wide_t)1 << 126;
-  if (x <= -1.7e38)
-    return -((wide_t)1 << 126);
-  return (wide_t)x;
+  return (wide_t)v.re[(size_t)k]; // an integer up to 2^53
+}
+
+long double exactLong(const Value &v, int64_t k) {
+  return isFloatClass(v.cls) ? (long double)v.re[(size_t)k]
+                             : (long double)exactAt(v, k);
 }
 
 void setExact(Value &v, int64_t k, wide_t x) {
@@ -63,14 +78,14 @@ void setExact(Value &v, int64_t k, wide_t x) {
       v.ix[i] = (int64_t)v.re[i]; // all exact so far
   }
   if (!v.ix.empty())
-    v.ix[(size_t)k] = v.cls == ClassId::UInt64 ? (int64_t)(uint64_t)x : (int64_t)x;
+    v.ix[(size_t)k] = bitsOf(x);
 }
 
 void settleWide(Value &v) {
   if (v.ix.empty())
     return;
   for (size_t i = 0; i < v.ix.size(); ++i)
-    if (std::fabs(v.re[i]) > kExactLimit)
+    if (std::fabs(v.re[i]) > kExactIntegerLimit)
       return;
   v.ix.clear();
   v.ix.shrink_to_fit();
@@ -96,22 +111,6 @@ std::string exactIntText(const Value &v, int64_t k) {
   return wideText(exactAt(v, k));
 }
 
-namespace {
-
-/// x (a double or single element) rounded half away and saturated into c.
-wide_t wideFromFloat(double x, ClassId c) {
-  if (std::isnan(x))
-    return 0;
-  double r = std::round(x);
-  if (r >= 1.8446744073709552e19)
-    return highOf(c);
-  if (r <= -9.223372036854775808e18)
-    return std::max(kInt64Min, lowOf(c));
-  return std::clamp((wide_t)r, lowOf(c), highOf(c));
-}
-
-} // namespace
-
 ValueRef convertTo64(const Value &v, ClassId c) {
   if (v.cls == c)
     return ValueRef::borrow(const_cast<Value *>(&v));
@@ -125,13 +124,12 @@ ValueRef convertTo64(const Value &v, ClassId c) {
   bool fromFloat = isFloatClass(v.cls);
   int64_t n = v.numel();
   for (int64_t k = 0; k < n; ++k)
-    setExact(*r, k, fromFloat ? wideFromFloat(v.re[(size_t)k], c) : exactAt(v, k));
+    setExact(*r, k, fromFloat ? fromLong(v.re[(size_t)k]) : exactAt(v, k));
   if (v.complex) {
     r->complex = true;
     r->im.assign(r->re.size(), 0.0);
     for (int64_t k = 0; k < n; ++k) {
-      wide_t y = fromFloat ? wideFromFloat(v.im[(size_t)k], c) : 0;
-      y = std::clamp(y, lowOf(c), highOf(c));
+      wide_t y = std::clamp(fromFloat ? fromLong(v.im[(size_t)k]) : 0, lowOf(c), highOf(c));
       if (beyondDouble(y))
         throwError("RunMat:int64Range",
                    "Complex int64 and uint64 values beyond 2^53 "
@@ -144,12 +142,10 @@ ValueRef convertTo64(const Value &v, ClassId c) {
 }
 
 ValueRef toBits(const Value &v) {
-  ValueRef r = copyValue(v);
-  r->ix.clear();
+  ValueRef r = makeArray(v.cls, v.dims);
   int64_t n = v.numel();
   for (int64_t k = 0; k < n; ++k) {
-    int64_t bits = v.cls == ClassId::UInt64 ? (int64_t)(uint64_t)exactAt(v, k)
-                                            : (int64_t)exactAt(v, k);
+    int64_t bits = bitsOf(exactAt(v, k));
     std::memcpy(&r->re[(size_t)k], &bits, sizeof bits);
   }
   return r;
@@ -195,8 +191,6 @@ Num numAt(const Value &v, int64_t k) {
   return {false, 0, (long double)x};
 }
 
-constexpr wide_t kHuge = (wide_t)1 << 100; // saturates every class
-
 wide_t satMul(wide_t a, wide_t b) {
   wide_t r;
   if (__builtin_mul_overflow(a, b, &r) || r > kHuge || r < -kHuge)
@@ -213,18 +207,6 @@ wide_t divRound(wide_t a, wide_t b) {
   if (2 * ar >= ab)
     q += ((a < 0) != (b < 0)) ? -1 : 1;
   return q;
-}
-
-/// A long double result rounded half away and brought into wide_t range
-/// (NaN is 0).
-wide_t fromLong(long double x) {
-  if (std::isnan(x))
-    return 0;
-  if (x >= 1e30L)
-    return kHuge;
-  if (x <= -1e30L)
-    return -kHuge;
-  return (wide_t)std::roundl(x);
 }
 
 wide_t powExact(wide_t base, wide_t e) {
@@ -289,10 +271,7 @@ ValueRef compare64(int op, const Value &a, const Value &b) {
   Dims out = expandedDims(a.dims, b.dims);
   ValueRef r = makeArray(ClassId::Logical, out);
   forEachBroadcast(out, a.dims, b.dims, [&](int64_t ia, int64_t ib, int64_t k) {
-    // Every int64, uint64 and double is exact as a long double.
-    long double x = numAt(a, ia).f, y = numAt(b, ib).f;
-    bool v = compareScalars(op, x, y);
-    r->re[(size_t)k] = v ? 1.0 : 0.0;
+    r->re[(size_t)k] = compareScalars(op, exactLong(a, ia), exactLong(b, ib)) ? 1.0 : 0.0;
   });
   return r;
 }
@@ -401,6 +380,16 @@ Args wideAbs(const Args &args) {
   return {r};
 }
 
+/// The dims of a reduction of `dims` along `dim` to `len` (1, or 0 for an
+/// empty extreme).
+Dims reducedDims(const Dims &dims, int64_t dim, int64_t len) {
+  Dims od = dims;
+  if (dim < (int64_t)od.size())
+    od[(size_t)dim] = len;
+  normalizeDims(od);
+  return od;
+}
+
 /// The dimension a reduction works along: the argument at `at`, or the
 /// first non-singleton one.
 int64_t reductionDim(const Value &v, const Args &args, size_t at) {
@@ -437,12 +426,7 @@ Args wideSum(const Args &args) {
     return {r};
   }
   support::DimSplit sp = support::splitAt(v.dims, dim);
-  Dims od = v.dims;
-  while ((int64_t)od.size() <= dim)
-    od.push_back(1);
-  od[(size_t)dim] = 1;
-  normalizeDims(od);
-  ValueRef r = makeArray(v.cls, od);
+  ValueRef r = makeArray(v.cls, reducedDims(v.dims, dim, 1));
   for (int64_t a = 0; a < sp.after; ++a)
     for (int64_t b = 0; b < sp.before; ++b) {
       wide_t t = 0;
@@ -479,11 +463,7 @@ Args wideExtreme(const char *fn, int nargout, const Args &args, bool isMax) {
     unsupportedWide(fn);
   int64_t dim = reductionDim(v, args, 2);
   support::DimSplit sp = support::splitAt(v.dims, dim);
-  Dims od = v.dims;
-  while ((int64_t)od.size() <= dim)
-    od.push_back(1);
-  od[(size_t)dim] = sp.len == 0 ? 0 : 1;
-  normalizeDims(od);
+  Dims od = reducedDims(v.dims, dim, sp.len == 0 ? 0 : 1);
   ValueRef r = makeArray(v.cls, od), idx = makeArray(ClassId::Double, od);
   if (sp.len > 0)
     for (int64_t a = 0; a < sp.after; ++a)

@@ -969,12 +969,8 @@ ValueRef transpose(const Value &a, bool conjugate) {
                "Transpose on ND array is not defined. Use PERMUTE instead.");
   if (a.cls == ClassId::FunctionHandle)
     return ValueRef::borrow(const_cast<Value *>(&a));
-  if (isWide(a)) { // moves the exact values
-    ValueRef bits = toBits(a);
-    ValueRef r = transpose(*bits, conjugate);
-    fromBits(*r);
-    return r;
-  }
+  if (isWide(a)) // moves the exact values
+    return movingElements(a, [&](const Value &b) { return transpose(b, conjugate); });
   int64_t m = a.dims[0], n = a.dims[1];
   Value *r = new Value;
   ValueRef out = ValueRef::adopt(r);

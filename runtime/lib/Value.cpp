@@ -512,7 +512,7 @@ constexpr double kUInt64Max = 18446744073709549568.0;
 /// 2^53: a larger int64/uint64 result is refused rather than rounded
 /// silently. Exact int64/uint64 results come from Int64.cpp instead.
 double exactInt64(double v) {
-  if (std::fabs(v) > 9007199254740992.0)
+  if (std::fabs(v) > kExactIntegerLimit)
     throwError("RunMat:int64Range",
                "This operation does not support int64 or uint64 values "
                "beyond 2^53 (9007199254740992) yet.");

@@ -262,13 +262,8 @@ bool caseMatches(const Value &s, const Value &c) {
     return false;
   double si = s.complex && !s.im.empty() ? s.im[0] : 0.0;
   double ci = c.complex && !c.im.empty() ? c.im[0] : 0.0;
-  if ((isWide(s) || isWide(c)) && si == 0 && ci == 0) {
-    // Exact: every int64, uint64 and double is exact as a long double.
-    auto exact = [](const Value &v) {
-      return isFloatClass(v.cls) ? (long double)v.re[0] : (long double)exactAt(v, 0);
-    };
-    return exact(s) == exact(c);
-  }
+  if ((isWide(s) || isWide(c)) && si == 0 && ci == 0)
+    return exactLong(s, 0) == exactLong(c, 0);
   return s.re[0] == c.re[0] && si == ci;
 }
 
@@ -725,11 +720,7 @@ ValueRef forColumn(const Value &v, int64_t k);
 rm_value *rm_for_column(rm_value *range, int64_t k) {
   RM_GUARD_BEGIN
   const Value &v = deref(range);
-  if (!isWide(v))
-    return out(forColumn(v, k));
-  ValueRef col = forColumn(*toBits(v), k); // int64 beyond 2^53: as bits
-  fromBits(*col);
-  return out(std::move(col));
+  return out(movingElements(v, [&](const Value &r) { return forColumn(r, k); }));
   RM_GUARD_END
 }
 

@@ -25,6 +25,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <glob.h>
 #include <map>
 #include <random>
@@ -474,6 +475,14 @@ struct DirEntry {
   struct stat st;
 };
 
+/// A folder's absolute path without links or `..` (the name itself when it
+/// cannot be resolved).
+std::string realFolder(const std::string &dir) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::canonical(dir, ec);
+  return ec ? dir : p.string();
+}
+
 /// The entries dir(name) lists: a folder's contents ('.' and '..' first,
 /// then by character code), or the files a wildcard pattern matches.
 std::vector<DirEntry> listing(const std::string &name) {
@@ -481,29 +490,14 @@ std::vector<DirEntry> listing(const std::string &name) {
   struct stat st;
   if (name.find_first_of("*?[") == std::string::npos && stat(name.c_str(), &st) == 0 &&
       S_ISDIR(st.st_mode)) {
-    glob_t g;
-    std::string base = name == "/" ? "" : name;
     std::vector<std::string> names = {".", ".."};
-    if (glob((base + "/*").c_str(), 0, nullptr, &g) == 0) {
-      for (size_t k = 0; k < g.gl_pathc; ++k)
-        names.push_back(g.gl_pathv[k]);
-      globfree(&g);
-    }
-    if (glob((base + "/.*").c_str(), 0, nullptr, &g) == 0) {
-      for (size_t k = 0; k < g.gl_pathc; ++k) {
-        std::string p = g.gl_pathv[k];
-        std::string leaf = p.substr(p.find_last_of('/') + 1);
-        if (leaf != "." && leaf != "..")
-          names.push_back(p);
-      }
-      globfree(&g);
-    }
-    char *real = realpath(name.c_str(), nullptr);
-    std::string folder = real ? real : name;
-    std::free(real);
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator(name, ec))
+      names.push_back(entry.path().filename().string());
+    std::string folder = realFolder(name);
     for (std::string &p : names) {
       DirEntry e;
-      e.name = p.substr(p.find_last_of('/') + 1);
+      e.name = p;
       e.folder = folder;
       std::string full = folder + "/" + e.name;
       if (stat(full.c_str(), &e.st) != 0)
@@ -523,10 +517,8 @@ std::vector<DirEntry> listing(const std::string &name) {
         continue;
       size_t slash = p.find_last_of('/');
       e.name = slash == std::string::npos ? p : p.substr(slash + 1);
-      std::string dir = slash == std::string::npos ? "." : p.substr(0, std::max<size_t>(slash, 1));
-      char *real = realpath(dir.c_str(), nullptr);
-      e.folder = real ? real : dir;
-      std::free(real);
+      e.folder = realFolder(slash == std::string::npos ? "."
+                                                      : p.substr(0, std::max<size_t>(slash, 1)));
       out.push_back(e);
     }
     globfree(&g);
@@ -609,16 +601,12 @@ Args bi_mkdir(int nargout, const Args &args) {
     id = "MATLAB:MKDIR:DirectoryExists";
   } else {
     // Creates the missing parents too, as MATLAB does.
-    for (size_t pos = 1; pos <= path.size(); ++pos) {
-      if (pos != path.size() && path[pos] != '/')
-        continue;
-      std::string part = path.substr(0, pos);
-      if (stat(part.c_str(), &st) != 0 && ::mkdir(part.c_str(), 0777) != 0) {
-        ok = false;
-        msg = std::strerror(errno);
-        id = "MATLAB:MKDIR:OSError";
-        break;
-      }
+    std::error_code ec;
+    std::filesystem::create_directories(path, ec);
+    if (ec) {
+      ok = false;
+      msg = ec.message();
+      id = "MATLAB:MKDIR:OSError";
     }
   }
   if (nargout == 0) {
@@ -634,18 +622,18 @@ Args bi_mkdir(int nargout, const Args &args) {
 Args bi_rmdir(int nargout, const Args &args) {
   std::string path = textArg("rmdir", *args[0]);
   bool recursive = args.size() > 1 && textIs(*args[1], "s");
-  int rc;
-  if (recursive) {
-    std::string cmd = "rm -rf -- '" + path + "'";
-    for (char c : path)
-      if (c == '\'')
-        throwErrorIn("rmdir", "MATLAB:RMDIR:InvalidName",
-                     "Folder names with quotes are not supported.");
-    rc = std::system(cmd.c_str());
-  } else {
-    rc = ::rmdir(path.c_str());
-  }
-  std::string msg = rc == 0 ? "" : std::strerror(errno);
+  std::error_code ec;
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0)
+    ec = std::make_error_code(std::errc::no_such_file_or_directory);
+  else if (!S_ISDIR(st.st_mode))
+    ec = std::make_error_code(std::errc::not_a_directory);
+  else if (recursive)
+    std::filesystem::remove_all(path, ec);
+  else
+    std::filesystem::remove(path, ec); // only an empty folder
+  int rc = ec ? -1 : 0;
+  std::string msg = ec ? ec.message() : "";
   if (nargout == 0) {
     if (rc != 0)
       throwErrorIn("rmdir", "MATLAB:RMDIR:OSError", "%s", msg.c_str());

@@ -632,20 +632,18 @@ ValueRef whosStruct(const std::vector<WhoEntry> &vars) {
 
 } // namespace
 
-Args bi_who(int nargout, const Args &args) {
-  // Without the compiler's context (feval('who')): no variables to list.
-  Args ctx = {makeString("who"), makeDouble(nargout), makeCell({1, 0}),
+namespace {
+/// who/whos without the compiler's context (feval('who')): no variables.
+Args whoWithoutContext(const char *form, int nargout, const Args &args) {
+  Args ctx = {makeString(form), makeDouble(nargout), makeCell({1, 0}),
               makeEmpty(), makeCell({1, 0}), makeCell({1, 0})};
   ctx.insert(ctx.end(), args.begin(), args.end());
   return bi_who_internal(nargout, ctx);
 }
+} // namespace
 
-Args bi_whos(int nargout, const Args &args) {
-  Args ctx = {makeString("whos"), makeDouble(nargout), makeCell({1, 0}),
-              makeEmpty(), makeCell({1, 0}), makeCell({1, 0})};
-  ctx.insert(ctx.end(), args.begin(), args.end());
-  return bi_who_internal(nargout, ctx);
-}
+Args bi_who(int nargout, const Args &args) { return whoWithoutContext("who", nargout, args); }
+Args bi_whos(int nargout, const Args &args) { return whoWithoutContext("whos", nargout, args); }
 
 Args bi_who_internal(int, const Args &args) {
   std::string form = textOf(*args[0]);

@@ -393,13 +393,8 @@ bool valuesEqual(const Value *a, const Value *b, bool nanEqual) {
     size_t n = a->re.size();
     bool ca = hasImag(*a), cb = hasImag(*b);
     if ((isWide(*a) || isWide(*b)) && !ca && !cb) {
-      // Exact: every int64, uint64 and double is exact as a long double.
-      auto at = [](const Value &v, size_t k) {
-        return isFloatClass(v.cls) ? (long double)v.re[k]
-                                   : (long double)exactAt(v, (int64_t)k);
-      };
       for (size_t k = 0; k < n; ++k)
-        if (at(*a, k) != at(*b, k))
+        if (exactLong(*a, (int64_t)k) != exactLong(*b, (int64_t)k))
           return false;
       return true;
     }

@@ -28,6 +28,9 @@ namespace runmat::rt {
 
 using wide_t = __int128;
 
+/// 2^53: doubles hold every integer up to this magnitude exactly.
+inline constexpr double kExactIntegerLimit = 9007199254740992.0;
+
 inline bool is64Class(ClassId c) {
   return c == ClassId::Int64 || c == ClassId::UInt64;
 }
@@ -37,6 +40,9 @@ bool anyWide(const Args &args);
 
 /// Element k of an integer, logical or char array, exactly.
 wide_t exactAt(const Value &v, int64_t k);
+/// Element k of any real numeric, logical or char array as a long double:
+/// exact for every int64, uint64 and double value.
+long double exactLong(const Value &v, int64_t k);
 /// Stores x, saturated to v's class (int64 or uint64), into element k.
 void setExact(Value &v, int64_t k, wide_t x);
 /// Drops v.ix when no element needs it any more.
@@ -54,6 +60,21 @@ ValueRef convertTo64(const Value &v, ClassId c);
 /// bit patterns, for code that only moves elements; fromBits undoes it.
 ValueRef toBits(const Value &v);
 void fromBits(Value &v);
+
+/// f(v) for code that only moves v's elements: when v is wide, f runs on
+/// its bits and a result of v's class gets its exact values back.
+template <class F>
+ValueRef movingElements(const Value &v, F f) {
+  if (!isWide(v))
+    return f(v);
+  ValueRef bits = toBits(v);
+  ValueRef r = f(*bits);
+  if (r && r->cls == v.cls) {
+    makeUnique(r);
+    fromBits(*r);
+  }
+  return r;
+}
 
 /// Elementwise arithmetic (an rm_binop_kind: + - .* ./ .\ .^) with an
 /// int64 or uint64 result class rc, and comparisons with an int64/uint64
