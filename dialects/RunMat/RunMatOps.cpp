@@ -171,12 +171,18 @@ LogicalResult AllocVarOp::verify() {
 
 /// The regions of a fused op: `body` takes an f64 per input and yields f64,
 /// `fallback` takes the inputs and yields a value.
+/// With `indexed`, body takes one more f64 last: the element's linear index.
 static LogicalResult verifyFusedRegions(Operation *op, ValueRange inputs,
-                                        Region &bodyRegion, Region &fbRegion) {
+                                        Region &bodyRegion, Region &fbRegion,
+                                        bool indexed = false) {
   Block &body = bodyRegion.front(), &fallback = fbRegion.front();
   size_t n = inputs.size();
-  if (body.getNumArguments() != n || fallback.getNumArguments() != n)
-    return op->emitOpError("body and fallback take one argument per input");
+  if (body.getNumArguments() != n + (indexed ? 1 : 0) ||
+      fallback.getNumArguments() != n)
+    return op->emitOpError("body and fallback take one argument per input")
+           << (indexed ? " (and body the element's index)" : "");
+  if (indexed && !body.getArguments().back().getType().isF64())
+    return op->emitOpError("body's index argument must be f64");
   for (auto [k, in] : llvm::enumerate(inputs)) {
     Type t = in.getType();
     if (!t.isF64() && !isa<ValueType>(t))
@@ -199,7 +205,13 @@ static LogicalResult verifyFusedRegions(Operation *op, ValueRange inputs,
 }
 
 LogicalResult FusedElementwiseOp::verify() {
-  return verifyFusedRegions(*this, getInputs(), getBody(), getFallback());
+  if (!getShape().empty() && getShape().size() != 2)
+    return emitOpError("shape takes two sizes (rows, columns)");
+  if (getShape().empty() &&
+      llvm::none_of(getInputs(), [](Value v) { return isa<ValueType>(v.getType()); }))
+    return emitOpError("needs an array input or a shape");
+  return verifyFusedRegions(*this, getInputs(), getBody(), getFallback(),
+                            !getShape().empty());
 }
 
 LogicalResult FusedReduceOp::verify() {

@@ -695,7 +695,7 @@ def RunMat_RetainOp : RunMat_Op<"retain"> {
 //===----------------------------------------------------------------------===//
 
 def RunMat_FusedElementwiseOp : RunMat_Op<"fused_elementwise",
-    [IsolatedFromAbove]> {
+    [IsolatedFromAbove, AttrSizedOperandSegments]> {
   let summary = "an elementwise chain computed in one pass over the elements";
   let description = [{
     The value an elementwise chain computes, element by element, with no
@@ -714,6 +714,15 @@ def RunMat_FusedElementwiseOp : RunMat_Op<"fused_elementwise",
     yields the owned result. Both regions compute the same MATLAB value; the
     op is target-neutral (the GPU backend compiles `body` to a kernel).
 
+    With `shape(%rows, %cols)` (made by `runmat-fuse-generators`) the result
+    is `rows x cols` and `body` takes one more `f64` argument, last: the
+    0-based linear index of the element it computes, from which the body
+    computes the elements of array generators (`a:d:b`, `linspace`)
+    instead of reading them from memory. The body applies when the sizes
+    are non-negative integers, the array inputs are real double and expand
+    to exactly that size (with no array input at all, the size alone); the
+    fallback makes the generators' arrays itself.
+
     ```mlir
     %y = runmat.fused_elementwise(%x, %c) : (!runmat.value, f64) body {
     ^bb0(%e: f64, %s: f64):
@@ -728,13 +737,18 @@ def RunMat_FusedElementwiseOp : RunMat_Op<"fused_elementwise",
     }
     ```
   }];
-  let arguments = (ins Variadic<RunMat_AnyVal>:$inputs);
+  let arguments = (ins Variadic<RunMat_AnyVal>:$inputs, Variadic<F64>:$shape);
   let results = (outs RunMat_ValueType:$result);
   let regions = (region SizedRegion<1>:$body, SizedRegion<1>:$fallback);
   let assemblyFormat = [{
-    `(` $inputs `)` `:` `(` type($inputs) `)` `body` $body `fallback` $fallback
-    attr-dict
+    `(` $inputs `)` `:` `(` type($inputs) `)` (`shape` `(` $shape^ `)`)?
+    `body` $body `fallback` $fallback attr-dict
   }];
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$result, "::mlir::ValueRange":$inputs), [{
+      build($_builder, $_state, result, inputs, ::mlir::ValueRange{});
+    }]>
+  ];
   let hasVerifier = 1;
 }
 

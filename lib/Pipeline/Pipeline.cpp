@@ -121,6 +121,7 @@ LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opt
     pm.addPass(createFuseElementwisePass());
     pm.addPass(createFuseReductionsPass());
     pm.addPass(createFuseLoopIdiomPass());
+    pm.addPass(createFuseGeneratorsPass());
   }
   pm.addPass(createLowerScalarBuiltinsPass());
   if (opts.optLevel > 0) {

@@ -183,6 +183,15 @@ struct FuseElementwisePass
     return ops;
   }
 
+  /// Whether op reads an array generator nothing else reads: alone, it is
+  /// still worth a region (runmat-fuse-generators then computes the
+  /// generator inside it, `sin(0:n-1)` writing one array instead of two).
+  static bool readsGenerator(Operation *op) {
+    return llvm::any_of(op->getOperands(), [&](Value v) {
+      return matchGenerator(v) && soleRealUser(v) == op;
+    });
+  }
+
   /// One arithmetic operation (no math call) on values that no fusable
   /// operation makes: worth computing again rather than storing.
   static bool isCheap(Operation *d) {
@@ -258,6 +267,7 @@ struct FuseElementwisePass
       if (user && user->getBlock() == &block && isElementwise(user))
         continue; // not a root: it belongs to its user's tree
       // One operation alone gains nothing, unless a sum or mean takes it
+      // or it reads a generator
       // (runmat-fuse-reductions then folds it into the reduction).
       int64_t dim;
       Operation *user0 = soleRealUser(root->getResult(0));
@@ -275,7 +285,8 @@ struct FuseElementwisePass
         ops = collectTree(root, shared, allowShared);
         if (!contiguous(ops, shared))
           trimToContiguous(ops, shared);
-        ok = (ops.size() >= 2 || feedsReduction) && contiguous(ops, shared);
+        ok = (ops.size() >= 2 || feedsReduction || readsGenerator(root)) &&
+             contiguous(ops, shared);
         if (ok || shared.empty())
           break;
       }

@@ -830,6 +830,26 @@ rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout) {
   RM_GUARD_END
 }
 
+rm_value *rm_fused_prepare_shaped(double rows, double cols, int64_t n,
+                                  rm_value **arrays, int64_t *layout) {
+  auto isCount = [](double x) {
+    return x >= 0 && x <= (double)kExactIntegerLimit && std::floor(x) == x;
+  };
+  if (!isCount(rows) || !isCount(cols) || rows * cols > (double)kExactIntegerLimit ||
+      n < 0 || (n > 0 && !arrays) || !layout)
+    return nullptr;
+  Dims dims{(int64_t)rows, (int64_t)cols};
+  FusedShape fs;
+  if (n > 0 && (!fusedShape(n, arrays, fs) || fs.single || fs.dims != dims))
+    return nullptr;
+  RM_GUARD_BEGIN
+  layout[0] = dims[0];
+  layout[1] = fs.same ? 0 : 1;
+  fusedStrides(n, arrays, fs, layout + 2);
+  return out(makeArray(ClassId::Double, dims));
+  RM_GUARD_END
+}
+
 rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
                                   int32_t outDouble, int64_t *layout) {
   if (n <= 0 || !arrays || !layout)

@@ -58,7 +58,9 @@ def FuseElementwisePass : Pass<"runmat-fuse-elementwise"> {
     saying what it fused (statistics need an LLVM built with them). Intermediate results must have no other use (their
     end-of-statement `runmat.release` goes away with them); boxed scalars
     (`runmat.box`) become `f64` inputs. Chains of one operation are left
-    alone.
+    alone, unless a reduction takes them or they read a colon range or
+    `linspace` nothing else reads (`runmat-fuse-generators` then computes
+    it inside the region).
   }];
   let options = [
     Option<"report", "report", "bool", /*default=*/"false",
@@ -208,6 +210,33 @@ def FuseMatmulPass : Pass<"runmat-fuse-matmul"> {
   let statistics = [
     Statistic<"numGram", "num-gram", "A' * A products made SYRK">,
     Statistic<"numTransposed", "num-transposed", "A' * B products made one GEMM">,
+  ];
+}
+
+def FuseGeneratorsPass : Pass<"runmat-fuse-generators"> {
+  let summary = "Computes colon ranges and linspace inside the chains they feed";
+  let description = [{
+    A `runmat.fused_elementwise` input made by `a:b`, `a:d:b` or
+    `linspace(a, b[, n])` on real double scalars, used by nothing else,
+    is no longer made: the op gets the generator's size as its `shape`
+    (`1 x count`), the scalars as inputs, and its body computes the
+    generator's element from the element's index with the runtime's own
+    formulas (colon: counted from the start for the first half, from the
+    snapped end for the second; linspace: MATLAB's formula with exact
+    endpoints), so the result is bit-identical and no array is written or
+    read for it. The fallback makes the generator's array as before (and
+    raises its errors). One generator per region; runs after the other
+    fusion passes (sums of generated chains keep their array). With
+    `report=true` each absorbed generator gets a remark.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect"];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each generator fused">,
+  ];
+  let statistics = [
+    Statistic<"numGenerators", "num-generators", "Generators computed inside fused regions">,
   ];
 }
 

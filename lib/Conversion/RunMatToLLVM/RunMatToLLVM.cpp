@@ -942,7 +942,7 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
       isArray.push_back(arr);
       data.push_back(load(k + 1, arr ? b.ptr() : b.f64()));
     }
-    Value R;
+    Value R, colStart;
     if (expand) {
       R = load(nin + 1, b.i64());
       for (unsigned k = 0; k < nin; ++k) {
@@ -957,7 +957,7 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
       // outer(j, i0): the column's base pointers and its last row.
       rw.setInsertionPointToStart(outer);
       Value j = outer->getArgument(0);
-      Value colStart = LLVM::MulOp::create(rw, loc, j, R);
+      colStart = LLVM::MulOp::create(rw, loc, j, R);
       Value moreCols = LLVM::ICmpOp::create(
           rw, loc, LLVM::ICmpPredicate::slt,
           LLVM::AddOp::create(rw, loc, colStart, outer->getArgument(1)), end);
@@ -998,6 +998,9 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
       Value idx = expand ? LLVM::MulOp::create(rw, loc, i, rs[k]).getResult() : i;
       elems.push_back(loadData(rw, b, loc, d, idx));
     }
+    if (!op.getShape().empty()) // the element's linear index, for generators
+      elems.push_back(LLVM::SIToFPOp::create(
+          rw, loc, b.f64(), expand ? LLVM::AddOp::create(rw, loc, colStart, i) : i));
     auto bodyYield = inlineElement(rw, b, loc, op.getBody(), copy, *region, exit,
                                    body, elems, single);
     rw.setInsertionPoint(bodyYield);
@@ -1026,8 +1029,15 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
     }
     Value layout = b.entryAlloca(b.i64(), 2 + 2 * arrays.size());
     Value arrayPtrs = b.ptrArray(arrays);
-    Value out = b.call("rm_fused_prepare", b.ptr(), {b.i64(), b.ptr(), b.ptr()},
-                       {b.constI64(arrays.size()), arrayPtrs, layout});
+    Value out;
+    if (op.getShape().empty())
+      out = b.call("rm_fused_prepare", b.ptr(), {b.i64(), b.ptr(), b.ptr()},
+                   {b.constI64(arrays.size()), arrayPtrs, layout});
+    else
+      out = b.call("rm_fused_prepare_shaped", b.ptr(),
+                   {b.f64(), b.f64(), b.i64(), b.ptr(), b.ptr()},
+                   {a.getShape()[0], a.getShape()[1], b.constI64(arrays.size()),
+                    arrayPtrs, layout});
     // The GPU kernel, when the body has an exact f64 SPIR-V form: the
     // runtime decides whether it runs (rm_gpu_elementwise), else the CPU's.
     FailureOr<SmallVector<uint32_t>> spirv = buildElementwiseSPIRV(op);

@@ -249,6 +249,8 @@ FailureOr<SmallVector<uint32_t>> buildElementwiseSPIRV(FusedElementwiseOp op,
   auto yield = dyn_cast<YieldOp>(body.getTerminator());
   if (!yield || !yield.getValue().getType().isF64())
     return failure();
+  if (!op.getShape().empty())
+    return failure(); // generators from the element index: CPU kernels only
 
   std::string src, bodyText;
   llvm::raw_string_ostream os(src), bs(bodyText);

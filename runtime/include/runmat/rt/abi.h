@@ -190,6 +190,13 @@ void rm_append(rm_value **slot, int64_t n, rm_value **values, int32_t vertical);
  * or its rows) in an R x C result; bit 1 set means single arithmetic (the
  * compiled body rounds every operand and result to single). */
 rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout);
+/* The same for a region with a given size (runmat.fused_elementwise with
+ * `shape`, whose body computes array generators from the element's index):
+ * a rows x cols double array, when rows and cols are non-negative integers
+ * and the n arrays (n may be 0) are real double arrays that rm_fused_prepare
+ * takes and whose combined size is exactly rows x cols; otherwise NULL. */
+rm_value *rm_fused_prepare_shaped(double rows, double cols, int64_t n,
+                                  rm_value **arrays, int64_t *layout);
 /* Sums of contiguous lines (sum and mean along a column, 'all') add
  * chunks of this many elements, each from 0 in order, then the chunk sums
  * in order: the runtime and fused reductions alike. */
