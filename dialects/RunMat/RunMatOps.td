@@ -916,6 +916,39 @@ def RunMat_PowerStepNormalizeOp : RunMat_Op<"power_step_normalize"> {
   let assemblyFormat = "$matrix `,` $basis `eps` $eps attr-dict";
 }
 
+def RunMat_ImageNormalizeOp : RunMat_Op<"image_normalize"> {
+  let summary = "ImageNormalize: ((x - mu) ./ sqrt(var + eps)) * gain + bias, clamp, gamma";
+  let description = [{
+    Per line of `x` along `dim` (each image, with one image per column),
+    with `mu` and `var` its mean and population variance:
+    `y = ((x - mu) ./ sqrt(var + eps)) * gain + bias`, then with `clamp`
+    `max(y, 0)` and with `gamma` `.^gamma` (made by
+    `runmat-fuse-image-normalize` from `runmat.mean_var` and the
+    operations on its results). `eps`, `gain`, `bias` and `gamma` are the
+    program's constants; an absent `gain` or `bias` is not applied. With
+    `sum`, the result is `sum(z(:))` of the output z instead (the double
+    sum with `out_double`, else rounded to x's class), and z is never
+    written.
+
+    For real double and single data reduced along contiguous lines, the
+    kernel reads `x` twice: the statistics (as `runmat.mean_var` computes
+    them), then every output element in x's class arithmetic, operation by
+    operation as the unfused program rounds them (`.^` through the same
+    vector math library as fused regions). Other data runs the unfused
+    operations.
+
+    ```mlir
+    %z = runmat.image_normalize %x dim 1 eps 1.0E-5 {gain = 1.25, bias = 0.1, clamp, gamma = 0.45, sum, out_double}
+    ```
+  }];
+  let arguments = (ins RunMat_ValueType:$input, I64Attr:$dim, F64Attr:$eps,
+                   OptionalAttr<F64Attr>:$gain, OptionalAttr<F64Attr>:$bias,
+                   UnitAttr:$clamp, OptionalAttr<F64Attr>:$gamma,
+                   UnitAttr:$sum, UnitAttr:$out_double);
+  let results = (outs RunMat_ValueType:$result);
+  let assemblyFormat = "$input `dim` $dim `eps` $eps attr-dict";
+}
+
 def RunMat_MatmulEpilogueOp : RunMat_Op<"matmul_epilogue",
     [AttrSizedOperandSegments]> {
   let summary = "a matrix product with its scaling and addend: one GEMM";

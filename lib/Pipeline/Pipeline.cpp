@@ -112,6 +112,7 @@ LogicalResult runmat::optimizeModule(ModuleOp module, const PipelineOptions &opt
     const char *patterns = std::getenv("RUNMAT_PATTERNS");
     if (!patterns || std::string(patterns) != "0") {
       pm.addPass(createFuseMeanVarPass());
+      pm.addPass(createFuseImageNormalizePass());
       pm.addPass(createFuseCenteredGramPass());
       pm.addPass(createFuseExplainedVariancePass());
       pm.addPass(createFusePowerStepPass());

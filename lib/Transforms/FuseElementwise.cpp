@@ -111,7 +111,7 @@ bool isInert(Operation *op) {
   // different statement than unfused, never a different result.
   if (isa<PlusOp, MinusOp, TimesOp, RDivideOp, LDivideOp, NegOp, PowerOp,
           CTransposeOp, TransposeOp, FusedElementwiseOp, FusedReduceOp,
-          MeanVarOp>(op))
+          MeanVarOp, ImageNormalizeOp>(op))
     return true;
   if (auto b = dyn_cast<BuiltinOp>(op))
     return b.getNargout() == 1 && b->getNumResults() == 1 &&

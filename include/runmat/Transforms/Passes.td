@@ -171,6 +171,28 @@ def FusePowerStepPass : Pass<"runmat-fuse-power-step"> {
   ];
 }
 
+def FuseImageNormalizePass : Pass<"runmat-fuse-image-normalize"> {
+  let summary = "Fuses per-image normalisation with its statistics (ImageNormalize)";
+  let description = [{
+    `mu, v = runmat.mean_var x` (population variance) followed by
+    `(x - mu) ./ sqrt(v + eps)`, optionally `* gain` (or `.*`), `+ bias`
+    (or `- c`), `max(., 0)`, `.^ gamma` (after the clamp only), all by
+    constants, and optionally `sum(z(:)[, 'double'])` or
+    `sum(z, 'all'[, 'double'])` of the result, becomes one
+    `runmat.image_normalize` carrying those constants. Every intermediate
+    must have no other use, and nothing between the statistics and the
+    last operation may change x. Runs after `runmat-fuse-mean-var`. With
+    `report=true` each rewrite gets a remark.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark for each pipeline fused">,
+  ];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "Image normalisation pipelines fused">,
+  ];
+}
+
 def FuseMatmulEpiloguePass : Pass<"runmat-fuse-matmul-epilogue"> {
   let summary = "Matrix products with their scaling and addend as one GEMM";
   let description = [{

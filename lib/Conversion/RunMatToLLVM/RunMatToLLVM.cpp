@@ -2063,6 +2063,17 @@ struct PatternLowering : RtPattern<OpT> {
       operand(op.getGram(), a.getGram());
       constant(op.getNormalized() ? 1.0 : 0.0);
       constant(op.getConjugate() ? 1.0 : 0.0);
+    } else if constexpr (std::is_same_v<OpT, ImageNormalizeOp>) {
+      callee = "__image_normalize";
+      operand(op.getInput(), a.getInput());
+      constant((double)op.getDim());
+      constant(op.getEps().convertToDouble());
+      constant(op.getGain() ? op.getGain()->convertToDouble() : 1.0);
+      constant(op.getBias() ? op.getBias()->convertToDouble() : 0.0);
+      constant(op.getGamma() ? op.getGamma()->convertToDouble() : 1.0);
+      constant((double)((op.getGain() ? 1 : 0) | (op.getBias() ? 2 : 0) |
+                        (op.getClamp() ? 4 : 0) | (op.getGamma() ? 8 : 0) |
+                        (op.getSum() ? 16 : 0) | (op.getOutDouble() ? 32 : 0)));
     } else if constexpr (std::is_same_v<OpT, MatmulEpilogueOp>) {
       callee = "__matmul_epilogue";
       operand(op.getLhs(), a.getLhs());
@@ -2242,7 +2253,8 @@ void runmat::populateRunMatToLLVMPatterns(LLVMTypeConverter &c,
         PatternLowering<MeanVarOp>, PatternLowering<CenteredGramOp>,
         PatternLowering<ExplainedVarianceOp>,
         PatternLowering<PowerStepNormalizeOp>,
-        PatternLowering<MatmulEpilogueOp>, DisplayLowering,
+        PatternLowering<MatmulEpilogueOp>, PatternLowering<ImageNormalizeOp>,
+        DisplayLowering,
         LineLowering, EnterLowering, LeaveLowering, ErrorLowering, AssignAnsLowering,
         SwitchMatchLowering, SubsrefLowering, SubsasgnLowering,
         CellLiteralLowering, ListElementLowering, TryBeginLowering, TryEndLowering,

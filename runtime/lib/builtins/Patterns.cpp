@@ -15,6 +15,7 @@
 #include "runmat/rt/abi.h"
 
 #include <cblas.h>
+#include <immintrin.h>
 
 #include <algorithm>
 #include <climits>
@@ -333,6 +334,231 @@ Args bi_power_step(int, const Args &args) {
       o[i] = col[i] / norm;
   }
   return {out};
+}
+
+// ---- image_normalize ----------------------------------------------------------
+
+// __image_normalize(x, dim, eps, gain, bias, gamma, flags): per line of x
+// along dim, y = (x - mu) ./ sqrt(v + eps), then * gain (flag 1), + bias
+// (flag 2), max(., 0) (flag 4), .^ gamma (flag 8); with flag 16 the
+// result is sum(y(:)) (flag 32: in double, else x's class).
+
+// The .^ of a block of elements through glibc's libmvec, as the compiled
+// fused loops call it (AVX-512 lanes where the CPU has them, else AVX2),
+// so both give the same doubles; libm's pow without either.
+extern "C" {
+__attribute__((target("avx512f"))) __m512d _ZGVeN8vv_pow(__m512d, __m512d);
+__attribute__((target("avx2"))) __m256d _ZGVdN4vv_pow(__m256d, __m256d);
+}
+
+namespace {
+
+__attribute__((target("avx512f"))) void powBlock8(double *y, int64_t n, double g) {
+  __m512d e = _mm512_set1_pd(g);
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    _mm512_storeu_pd(y + i, _ZGVeN8vv_pow(_mm512_loadu_pd(y + i), e));
+  if (i < n) {
+    double t[8] = {1, 1, 1, 1, 1, 1, 1, 1};
+    std::copy(y + i, y + n, t);
+    _mm512_storeu_pd(t, _ZGVeN8vv_pow(_mm512_loadu_pd(t), e));
+    std::copy(t, t + (n - i), y + i);
+  }
+}
+
+__attribute__((target("avx2"))) void powBlock4(double *y, int64_t n, double g) {
+  __m256d e = _mm256_set1_pd(g);
+  int64_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    _mm256_storeu_pd(y + i, _ZGVdN4vv_pow(_mm256_loadu_pd(y + i), e));
+  if (i < n) {
+    double t[4] = {1, 1, 1, 1};
+    std::copy(y + i, y + n, t);
+    _mm256_storeu_pd(t, _ZGVdN4vv_pow(_mm256_loadu_pd(t), e));
+    std::copy(t, t + (n - i), y + i);
+  }
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default"))) void
+nonZeroBases(const double *y, double *base, int64_t n) {
+  for (int64_t i = 0; i < n; ++i)
+    base[i] = y[i] == 0 ? 1.0 : y[i];
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default"))) void
+zeroBasePowers(const double *y, double *p, int64_t n, double plus, double minus) {
+  for (int64_t i = 0; i < n; ++i)
+    p[i] = y[i] == 0 ? (std::signbit(y[i]) ? minus : plus) : p[i];
+}
+
+/// y[0..n) = pow(y, g), n <= RM_SUM_CHUNK. The zero bases are taken
+/// apart as the compiled loops take them (guardedPow): libmvec computes a
+/// vector with a zero lane by calling the scalar pow for it, several times
+/// slower when half the lanes are zero (as after max(., 0)), so they get
+/// libm's pow(+-0, g) (one call each) instead.
+void powBlock(double *y, int64_t n, double g) {
+  static const int width = __builtin_cpu_supports("avx512f")  ? 8
+                           : __builtin_cpu_supports("avx2") ? 4
+                                                            : 1;
+  if (width == 1) {
+    for (int64_t i = 0; i < n; ++i)
+      y[i] = std::pow(y[i], g);
+    return;
+  }
+  double p[RM_SUM_CHUNK];
+  nonZeroBases(y, p, n);
+  if (width == 8)
+    powBlock8(p, n, g);
+  else
+    powBlock4(p, n, g);
+  zeroBasePowers(y, p, n, std::pow(0.0, g), std::pow(-0.0, g));
+  std::copy(p, p + n, y);
+}
+
+struct NormalizeJob {
+  const double *x;
+  int64_t n, len;         // elements, elements per line
+  const double *mu, *sd;  // per line: mean, sqrt(var + eps)
+  double gain, bias, gamma;
+  int flags;
+  bool single;
+  double *out;            // the result, or null with sum
+  double *chunkSums;      // per RM_SUM_CHUNK elements, with sum
+};
+
+/// Steps over a chunk in a buffer that stays in L1, each a loop the
+/// compiler vectorises (compiled for AVX-512, AVX2 and the baseline; the
+/// loader picks one). `single` rounds every result to single, as the
+/// unfused operators and the fused loops do.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void
+normalizeSteps(const double *x, double *y, int64_t n, double m, double s,
+               const NormalizeJob &job) {
+  if (job.single) {
+    for (int64_t i = 0; i < n; ++i)
+      y[i] = (double)(float)((double)(float)(x[i] - m) / s);
+    if (job.flags & 1)
+      for (int64_t i = 0; i < n; ++i)
+        y[i] = (double)(float)(y[i] * job.gain);
+    if (job.flags & 2)
+      for (int64_t i = 0; i < n; ++i)
+        y[i] = (double)(float)(y[i] + job.bias);
+  } else {
+    for (int64_t i = 0; i < n; ++i)
+      y[i] = (x[i] - m) / s;
+    if (job.flags & 1)
+      for (int64_t i = 0; i < n; ++i)
+        y[i] = y[i] * job.gain;
+    if (job.flags & 2)
+      for (int64_t i = 0; i < n; ++i)
+        y[i] = y[i] + job.bias;
+  }
+  if (job.flags & 4) // max(y, 0): NaN gives 0, -0 stays
+    for (int64_t i = 0; i < n; ++i)
+      y[i] = (y[i] != y[i] || 0 > y[i]) ? 0.0 : y[i];
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default"))) void
+roundToSingle(double *y, int64_t n) {
+  for (int64_t i = 0; i < n; ++i)
+    y[i] = (double)(float)y[i];
+}
+
+/// Chunks [c0, c1) of RM_SUM_CHUNK elements, written, or summed in order.
+void normalizeRange(void *ctx, int64_t c0, int64_t c1) {
+  auto &job = *static_cast<NormalizeJob *>(ctx);
+  double buf[RM_SUM_CHUNK];
+  for (int64_t c = c0; c < c1; ++c) {
+    int64_t i0 = c * RM_SUM_CHUNK, i1 = std::min(job.n, i0 + RM_SUM_CHUNK);
+    double *y = job.out ? job.out + i0 : buf;
+    for (int64_t i = i0; i < i1;) { // the lines this chunk spans
+      int64_t line = i / job.len, end = std::min(i1, (line + 1) * job.len);
+      normalizeSteps(job.x + i, y + (i - i0), end - i, job.mu[line],
+                     job.sd[line], job);
+      i = end;
+    }
+    if (job.flags & 8) {
+      powBlock(y, i1 - i0, job.gamma);
+      if (job.single)
+        roundToSingle(y, i1 - i0);
+    }
+    if (!job.out) {
+      double t = 0;
+      for (int64_t i = 0; i < i1 - i0; ++i)
+        t += y[i];
+      job.chunkSums[c] = t;
+    }
+  }
+}
+
+/// The unfused operations, for data the kernel does not take.
+Args imageNormalizeUnfused(const Value &x, int64_t dim, double eps, double gain,
+                           double bias, double gamma, int flags) {
+  Args st = meanVarUnfused(x, dim, 0);
+  ValueRef d = binaryOp(RM_OP_MINUS, x, *st[0]);
+  ValueRef s = bi_sqrt(1, Args{binaryOp(RM_OP_PLUS, *st[1], *makeDouble(eps))})[0];
+  ValueRef y = binaryOp(RM_OP_RDIVIDE, *d, *s);
+  if (flags & 1)
+    y = binaryOp(RM_OP_TIMES, *y, *makeDouble(gain));
+  if (flags & 2)
+    y = binaryOp(RM_OP_PLUS, *y, *makeDouble(bias));
+  if (flags & 4)
+    y = bi_max(1, Args{y, makeDouble(0)})[0];
+  if (flags & 8)
+    y = binaryOp(RM_OP_POWER, *y, *makeDouble(gamma));
+  if (!(flags & 16))
+    return {y};
+  Args sargs{y, makeString("all")};
+  if (flags & 32)
+    sargs.push_back(makeString("double"));
+  return bi_sum(1, sargs);
+}
+
+} // namespace
+
+Args bi_image_normalize(int, const Args &args) {
+  const Value &x = *args[0];
+  int64_t dim = (int64_t)args[1]->re[0];
+  double eps = args[2]->re[0], gain = args[3]->re[0], bias = args[4]->re[0],
+         gamma = args[5]->re[0];
+  int flags = (int)args[6]->re[0];
+  if (!realFloatData(x) || x.numel() == 0)
+    return imageNormalizeUnfused(x, dim, eps, gain, bias, gamma, flags);
+  // The lines: contiguous only when every dimension before dim is 1.
+  int64_t d = dim > 0 ? dim - 1 : firstNonSingleton(x.dims);
+  int64_t n = x.numel(), len = n;
+  if (dim >= 0) {
+    for (int64_t k = 0; k < d; ++k)
+      if (dimSize(x.dims, k) != 1)
+        return imageNormalizeUnfused(x, dim, eps, gain, bias, gamma, flags);
+    len = dimSize(x.dims, d);
+  }
+  int64_t lines = n / len;
+  bool single = x.cls == ClassId::Single;
+  auto r = [&](double v) { return single ? (double)(float)v : v; };
+  std::vector<double> mu((size_t)lines), sd((size_t)lines);
+  for (int64_t j = 0; j < lines; ++j) {
+    double m, m2; // as runmat.mean_var's kernel computes them
+    lineMoments(x.re.data() + j * len, len, m, m2);
+    mu[(size_t)j] = r(m);
+    sd[(size_t)j] = r(std::sqrt(r(r(m2 / (double)len) + eps)));
+  }
+  int64_t chunks = (n + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK;
+  ValueRef out;
+  std::vector<double> chunkSums;
+  if (flags & 16)
+    chunkSums.resize((size_t)chunks);
+  else
+    out = newArray(x.cls, x.dims);
+  NormalizeJob job{x.re.data(), n, len, mu.data(), sd.data(), gain, bias, gamma,
+                   flags, single, out ? out->re.data() : nullptr, chunkSums.data()};
+  rm_parallel_for(chunks, 1, normalizeRange, &job);
+  if (!(flags & 16))
+    return {out};
+  double total = 0; // the chunk sums in order, as sum adds them
+  for (double t : chunkSums)
+    total += t;
+  return {makeScalar((flags & 32) ? total : r(total),
+                     (flags & 32) ? ClassId::Double : x.cls)};
 }
 
 // ---- matmul_epilogue --------------------------------------------------------------
