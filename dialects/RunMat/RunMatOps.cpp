@@ -220,9 +220,13 @@ LogicalResult FusedReduceOp::verify() {
   int64_t dim = static_cast<int64_t>(getDim());
   if (dim < -1 || dim > 2)
     return emitOpError("dim must be -1 ('all'), 0 (default), 1 or 2");
-  if (llvm::none_of(getInputs(), [](Value v) { return isa<ValueType>(v.getType()); }))
+  if (!getShape().empty() && getShape().size() != 2)
+    return emitOpError("shape takes two sizes (rows, columns)");
+  if (getShape().empty() &&
+      llvm::none_of(getInputs(), [](Value v) { return isa<ValueType>(v.getType()); }))
     return emitOpError("needs at least one array input");
-  return verifyFusedRegions(*this, getInputs(), getBody(), getFallback());
+  return verifyFusedRegions(*this, getInputs(), getBody(), getFallback(),
+                            !getShape().empty());
 }
 
 LogicalResult FusedRngLoopOp::verify() {

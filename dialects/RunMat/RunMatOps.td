@@ -705,11 +705,12 @@ def RunMat_FusedElementwiseOp : RunMat_Op<"fused_elementwise",
 
     `body` computes one element: its block takes an `f64` per input (the
     element of each array, the scalar itself) and yields the `f64` result.
-    It applies when every array input is a real double array and all have
-    the same size, or are 2-D with sizes that combine by implicit expansion
-    (each dimension equal or 1); the result then has the combined size.
-    Otherwise (another class, complex data, N-D expansion, incompatible
-    sizes) `fallback` runs: its block takes the inputs themselves, computes the
+    It applies when every array input is a real double (or single) array
+    and all have the same size, or sizes that combine by implicit expansion
+    (each dimension equal or 1; beyond two dimensions, each array has all
+    of the result's dimensions after the first or none of them); the
+    result then has the combined size. Otherwise (another class, complex
+    data, other expansions, incompatible sizes) `fallback` runs: its block takes the inputs themselves, computes the
     chain with the ordinary value operations, releases its temporaries and
     yields the owned result. Both regions compute the same MATLAB value; the
     op is target-neutral (the GPU backend compiles `body` to a kernel).
@@ -752,7 +753,8 @@ def RunMat_FusedElementwiseOp : RunMat_Op<"fused_elementwise",
   let hasVerifier = 1;
 }
 
-def RunMat_FusedReduceOp : RunMat_Op<"fused_reduce", [IsolatedFromAbove]> {
+def RunMat_FusedReduceOp : RunMat_Op<"fused_reduce", [IsolatedFromAbove,
+    AttrSizedOperandSegments]> {
   let summary = "a sum or mean of an elementwise chain, in one pass";
   let description = [{
     `sum(chain)`, `sum(chain, dim)`, `sum(chain, 'all')` and the same for
@@ -767,21 +769,32 @@ def RunMat_FusedReduceOp : RunMat_Op<"fused_reduce", [IsolatedFromAbove]> {
 
     `body` computes one element of the chain (as in `fused_elementwise`);
     it applies when the array inputs are real double or single arrays that
-    `fused_elementwise` would take (one size, or 2-D sizes combining by
+    `fused_elementwise` would take (one size, or sizes combining by
     implicit expansion) and the reduction is along dimension 1, 2 (of a
     matrix) or all. With single data the chain runs in single arithmetic
     and the sum is kept in double, then rounded to single, as the runtime's
     `sum` does; with `out_double` (`sum(x, 'double')`) it stays double.
     Otherwise `fallback` computes the value with ordinary operations.
+    With `shape(%rows, %cols)` (made by `runmat-fuse-generators`) the
+    chain's size is given and `body` takes the element's linear index last,
+    as in `fused_elementwise`.
   }];
-  let arguments = (ins Variadic<RunMat_AnyVal>:$inputs, StrAttr:$kind,
-                   I64Attr:$dim, UnitAttr:$out_double);
+  let arguments = (ins Variadic<RunMat_AnyVal>:$inputs, Variadic<F64>:$shape,
+                   StrAttr:$kind, I64Attr:$dim, UnitAttr:$out_double);
   let results = (outs RunMat_ValueType:$result);
   let regions = (region SizedRegion<1>:$body, SizedRegion<1>:$fallback);
   let assemblyFormat = [{
-    $kind `dim` $dim `(` $inputs `)` `:` `(` type($inputs) `)` `body` $body
-    `fallback` $fallback attr-dict
+    $kind `dim` $dim `(` $inputs `)` `:` `(` type($inputs) `)`
+    (`shape` `(` $shape^ `)`)? `body` $body `fallback` $fallback attr-dict
   }];
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$result, "::mlir::ValueRange":$inputs,
+                   "::mlir::StringAttr":$kind, "::mlir::IntegerAttr":$dim,
+                   "::mlir::UnitAttr":$out_double), [{
+      build($_builder, $_state, result, inputs, ::mlir::ValueRange{}, kind,
+            dim, out_double);
+    }]>
+  ];
   let hasVerifier = 1;
 }
 

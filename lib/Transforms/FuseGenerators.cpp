@@ -1,7 +1,7 @@
 //===- FuseGenerators.cpp - runmat-fuse-generators ------------------------===//
 //
 // Moves array generators (`a:d:b`, `linspace(a, b, n)`) into the
-// runmat.fused_elementwise regions that read them: the region gets the
+// runmat.fused_elementwise and runmat.fused_reduce regions that read them: the region gets the
 // generator's size as its `shape` and its body computes the generator's
 // element from the element's linear index, so the generated array is never
 // written or read. The formulas are the runtime's (colonRange and
@@ -46,15 +46,21 @@ struct FuseGeneratorsPass
   using FuseGeneratorsPassBase::FuseGeneratorsPassBase;
 
   void runOnOperation() override {
-    SmallVector<FusedElementwiseOp> regions;
-    getOperation()->walk([&](FusedElementwiseOp op) { regions.push_back(op); });
-    for (FusedElementwiseOp op : regions)
-      if (op.getShape().empty())
-        absorbOne(op);
+    SmallVector<Operation *> regions;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<FusedElementwiseOp, FusedReduceOp>(op))
+        regions.push_back(op);
+    });
+    for (Operation *op : regions) {
+      if (auto e = dyn_cast<FusedElementwiseOp>(op); e && e.getShape().empty())
+        absorbOne(e);
+      if (auto r = dyn_cast<FusedReduceOp>(op); r && r.getShape().empty())
+        absorbOne(r);
+    }
   }
 
   /// The first input of `op` that a generator alone makes, absorbed.
-  void absorbOne(FusedElementwiseOp op) {
+  template <class OpT> void absorbOne(OpT op) {
     for (auto [k, in] : llvm::enumerate(op.getInputs())) {
       std::optional<Generator> g = matchGenerator(in);
       if (!g || g->op->getBlock() != op->getBlock() ||
@@ -70,7 +76,7 @@ struct FuseGeneratorsPass
     }
   }
 
-  void absorb(FusedElementwiseOp op, unsigned k, const Generator &g) {
+  template <class OpT> void absorb(OpT op, unsigned k, const Generator &g) {
     Location loc = op.getLoc();
     MLIRContext *ctx = op.getContext();
     Type f64 = Float64Type::get(ctx), i64 = IntegerType::get(ctx, 64);
@@ -118,8 +124,14 @@ struct FuseGeneratorsPass
         inputs.push_back(in);
     unsigned firstExtra = inputs.size();
     inputs.append(extra.begin(), extra.end());
-    auto fused = FusedElementwiseOp::create(b, loc, op.getType(), inputs,
-                                            ValueRange{cst(b, 1.0), cols});
+    SmallVector<Value> shape{cst(b, 1.0), cols};
+    OpT fused;
+    if constexpr (std::is_same_v<OpT, FusedElementwiseOp>)
+      fused = FusedElementwiseOp::create(b, loc, op.getType(), inputs, shape);
+    else
+      fused = FusedReduceOp::create(b, loc, op.getType(), inputs, shape,
+                                    op.getKindAttr(), op.getDimAttr(),
+                                    op.getOutDoubleAttr());
 
     // body: the generator's element from the index, then the old body.
     Block &oldBody = op.getBody().front();

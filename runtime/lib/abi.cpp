@@ -301,49 +301,87 @@ bool fusableArray(const Value *v, bool allowSingle) {
 }
 
 /// The size of a fused region's result: the arrays' common size, or the
-/// 2-D size their sizes combine to by implicit expansion.
+/// size their sizes combine to by implicit expansion. The compiled kernels
+/// see the result as R x C (R its first dimension, C the product of the
+/// others) and an array's element (i, j) at i * rs + j * cs, so with more
+/// than two dimensions an array must have either all of the result's
+/// other dimensions or none of them (all 1): X - mean(X) on a
+/// 2160 x 3840 x B array, not X - mean(X, 3). Other sizes take the
+/// fallback.
 struct FusedShape {
   Dims dims;
   bool same = true, single = false;
+  std::vector<bool> alongColumns; // per array: has the result's other dims
 };
 
 bool fusedShape(int64_t n, rm_value **arrays, FusedShape &fs) {
   const Value *first = V(arrays[0]);
-  bool twoD = true;
+  size_t nd = 0;
   for (int64_t k = 0; k < n; ++k) {
     const Value *v = V(arrays[k]);
     if (!fusableArray(v, /*allowSingle=*/true))
       return false;
     fs.single |= v->cls == ClassId::Single;
     fs.same &= v->dims == first->dims;
-    twoD &= v->dims.size() == 2;
+    nd = std::max(nd, v->dims.size());
   }
   fs.dims = first->dims;
   if (fs.same)
     return true;
-  if (!twoD)
-    return false;
+  auto dimAt = [](const Dims &d, size_t k) { return k < d.size() ? d[k] : 1; };
+  fs.dims.assign(nd, 1);
   for (int64_t k = 0; k < n; ++k)
-    for (int d = 0; d < 2; ++d) {
-      int64_t a = V(arrays[k])->dims[(size_t)d];
-      if (fs.dims[(size_t)d] == 1)
-        fs.dims[(size_t)d] = a;
-      else if (a != 1 && a != fs.dims[(size_t)d])
+    for (size_t d = 0; d < nd; ++d) {
+      int64_t a = dimAt(V(arrays[k])->dims, d);
+      if (fs.dims[d] == 1)
+        fs.dims[d] = a;
+      else if (a != 1 && a != fs.dims[d])
         return false; // the fallback raises MATLAB's error
     }
+  fs.alongColumns.assign((size_t)n, false);
+  for (int64_t k = 0; k < n; ++k) {
+    const Dims &v = V(arrays[k])->dims;
+    bool none = true, all = true;
+    for (size_t d = 1; d < nd; ++d) {
+      none &= dimAt(v, d) == 1;
+      all &= dimAt(v, d) == fs.dims[d];
+    }
+    if (!none && !all)
+      return false; // not linear in the column index: the fallback
+    fs.alongColumns[(size_t)k] = !none;
+  }
   return true;
 }
 
 /// Per array, its row and column strides in the R x C result: 1 or 0 (a
-/// single row), its rows or 0 (a single column). With one size for all,
-/// the strides of the linear layout.
+/// single row), its rows or 0 (none of the result's other dimensions).
+/// With one size for all, the strides of the linear layout.
 void fusedStrides(int64_t n, rm_value **arrays, const FusedShape &fs,
                   int64_t *strides) {
   for (int64_t k = 0; k < n; ++k) {
     const Dims &d = V(arrays[k])->dims;
     strides[2 * k] = fs.same || d[0] != 1 ? 1 : 0;
-    strides[2 * k + 1] = fs.same ? 0 : (d[1] == 1 ? 0 : d[0]);
+    strides[2 * k + 1] = fs.same || !fs.alongColumns[(size_t)k] ? 0 : d[0];
   }
+}
+
+/// A fused region's size given by its generators (rm_fused_prepare_shaped,
+/// rm_fused_reduce_prepare_shaped): rows x cols as non-negative integers,
+/// the n arrays (n may be 0) real double and combining to exactly that
+/// size. False otherwise (the fallback runs).
+bool shapedFusedShape(double rows, double cols, int64_t n,
+                             rm_value **arrays, FusedShape &fs) {
+  auto isCount = [](double x) {
+    return x >= 0 && x <= kExactIntegerLimit && std::floor(x) == x;
+  };
+  if (!isCount(rows) || !isCount(cols) || rows * cols > kExactIntegerLimit ||
+      n < 0 || (n > 0 && !arrays))
+    return false;
+  Dims dims{(int64_t)rows, (int64_t)cols};
+  if (n > 0 && (!fusedShape(n, arrays, fs) || fs.single || fs.dims != dims))
+    return false;
+  fs.dims = dims;
+  return true;
 }
 
 } // namespace
@@ -832,23 +870,20 @@ rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout) {
 
 rm_value *rm_fused_prepare_shaped(double rows, double cols, int64_t n,
                                   rm_value **arrays, int64_t *layout) {
-  auto isCount = [](double x) {
-    return x >= 0 && x <= (double)kExactIntegerLimit && std::floor(x) == x;
-  };
-  if (!isCount(rows) || !isCount(cols) || rows * cols > (double)kExactIntegerLimit ||
-      n < 0 || (n > 0 && !arrays) || !layout)
-    return nullptr;
-  Dims dims{(int64_t)rows, (int64_t)cols};
   FusedShape fs;
-  if (n > 0 && (!fusedShape(n, arrays, fs) || fs.single || fs.dims != dims))
+  if (!layout || !shapedFusedShape(rows, cols, n, arrays, fs))
     return nullptr;
   RM_GUARD_BEGIN
-  layout[0] = dims[0];
+  layout[0] = fs.dims[0];
   layout[1] = fs.same ? 0 : 1;
   fusedStrides(n, arrays, fs, layout + 2);
-  return out(makeArray(ClassId::Double, dims));
+  return out(makeArray(ClassId::Double, fs.dims));
   RM_GUARD_END
 }
+
+static rm_value *fusedReducePrepare(int64_t n, rm_value **arrays,
+                                    const FusedShape &fs, int32_t dim,
+                                    int32_t outDouble, int64_t *layout);
 
 rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
                                   int32_t outDouble, int64_t *layout) {
@@ -857,6 +892,21 @@ rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
   FusedShape fs;
   if (!fusedShape(n, arrays, fs))
     return nullptr;
+  return fusedReducePrepare(n, arrays, fs, dim, outDouble, layout);
+}
+
+rm_value *rm_fused_reduce_prepare_shaped(double rows, double cols, int64_t n,
+                                         rm_value **arrays, int32_t dim,
+                                         int32_t outDouble, int64_t *layout) {
+  FusedShape fs;
+  if (!layout || !shapedFusedShape(rows, cols, n, arrays, fs))
+    return nullptr;
+  return fusedReducePrepare(n, arrays, fs, dim, outDouble, layout);
+}
+
+static rm_value *fusedReducePrepare(int64_t n, rm_value **arrays,
+                                    const FusedShape &fs, int32_t dim,
+                                    int32_t outDouble, int64_t *layout) {
   const Dims &dims = fs.dims;
   int64_t numel = 1;
   for (int64_t x : dims)
@@ -871,8 +921,8 @@ rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
     if (d > (int64_t)dims.size())
       d = 1; // a scalar
   }
-  // The elements as R x C (column-major); with implicit expansion the
-  // inputs are 2-D and so is the result.
+  // The elements as R x C (column-major; C the product of the dimensions
+  // after the first).
   int64_t R = dims[0], C = numel / dims[0], count;
   Dims outDims;
   bool allColumns = false;

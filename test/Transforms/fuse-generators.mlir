@@ -6,7 +6,7 @@
 // its boxes go.
 // CHECK-LABEL: func.func @range
 // CHECK-SAME: (%[[A:.*]]: f64, %[[B:.*]]: f64)
-// CHECK-NOT: runmat.range
+// CHECK-NOT: runmat.range %
 // CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f64
 // CHECK: %[[N:.*]] = runmat.range_count %[[A]], %[[ONE]], %[[B]]
 // CHECK: %[[LAST:.*]] = runmat.range_last %[[A]], %[[ONE]], %[[B]], %[[N]]
@@ -122,4 +122,35 @@ func.func @kept(%x: f64, %y2: f64) -> (!runmat.value, !runmat.value) {
   }
   runmat.release %r2
   return %r, %z : !runmat.value, !runmat.value
+}
+
+// -----
+
+// A fused reduction reads the range: it gets the shape and the index too.
+// CHECK-LABEL: func.func @reduce
+// CHECK-NOT: runmat.range %
+// CHECK: runmat.fused_reduce "sum" dim 0(%{{.*}}) : (f64, f64, f64, f64, f64) shape(%{{.*}}, %{{.*}}) body {
+// CHECK-NEXT: ^bb0(%{{.*}}: f64, %{{.*}}: f64, %{{.*}}: f64, %{{.*}}: f64, %{{.*}}: f64, %[[K:.*]]: f64):
+// CHECK: } fallback {
+// CHECK: runmat.range
+func.func @reduce(%a: f64, %b: f64) -> !runmat.value {
+  %ba = runmat.box %a : f64
+  %bb = runmat.box %b : f64
+  %r = runmat.range %ba to %bb
+  // expected-remark @below {{computes a colon range in the region (no array for it)}}
+  %y = runmat.fused_reduce "sum" dim 0(%r) : (!runmat.value) body {
+  ^bb0(%e: f64):
+    %s = runmat.builtin "sin"(%e) {nargout = 1 : i32} : (f64) -> f64
+    runmat.yield %s : f64
+  } fallback {
+  ^bb0(%v: !runmat.value):
+    %s = runmat.builtin "sin"(%v) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+    %t = runmat.builtin "sum"(%s) {nargout = 1 : i32} : (!runmat.value) -> !runmat.value
+    runmat.release %s
+    runmat.yield %t : !runmat.value
+  }
+  runmat.release %ba
+  runmat.release %bb
+  runmat.release %r
+  return %y : !runmat.value
 }

@@ -61,6 +61,17 @@ w = linspace(0, pi, N) .^ 2;
 x = linspace(0, pi, N);
 fprintf('%d\n', isequal(w, x .^ 2));
 % CHECK: 1
+% sums and means of generated chains (runmat.fused_reduce with a shape)
+s1 = sum(sin(0:0.001:10));
+s2 = sum((1:1e5) .^ 2);
+s3 = mean(exp(-linspace(0, 5, 9999)));
+s4 = sum(1 ./ (1:200000), 'all');
+fprintf('%.13g %.17g %.13g %.17g\n', s1, s2, s3, s4); % sin, exp: libmvec vs libm
+% CHECK: 333338333350000
+u1 = 0:0.001:10; u2 = 1:1e5; u3 = linspace(0, 5, 9999); u4 = 1:200000;
+fprintf('%d %d %d %d\n', s1 == sum(sin(u1)), s2 == sum(u2 .^ 2), ...
+        s3 == mean(exp(-u3)), s4 == sum(1 ./ u4, 'all'));
+% CHECK: 1 1 1 1
 try
   y = linspace(0, 1, NaN) * 2;
 catch err

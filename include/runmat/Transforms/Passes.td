@@ -238,7 +238,8 @@ def FuseMatmulPass : Pass<"runmat-fuse-matmul"> {
 def FuseGeneratorsPass : Pass<"runmat-fuse-generators"> {
   let summary = "Computes colon ranges and linspace inside the chains they feed";
   let description = [{
-    A `runmat.fused_elementwise` input made by `a:b`, `a:d:b` or
+    A `runmat.fused_elementwise` or `runmat.fused_reduce` input made by
+    `a:b`, `a:d:b` or
     `linspace(a, b[, n])` on real double scalars, used by nothing else,
     is no longer made: the op gets the generator's size as its `shape`
     (`1 x count`), the scalars as inputs, and its body computes the
@@ -248,7 +249,7 @@ def FuseGeneratorsPass : Pass<"runmat-fuse-generators"> {
     endpoints), so the result is bit-identical and no array is written or
     read for it. The fallback makes the generator's array as before (and
     raises its errors). One generator per region; runs after the other
-    fusion passes (sums of generated chains keep their array). With
+    fusion passes. With
     `report=true` each absorbed generator gets a remark.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",

@@ -1290,6 +1290,12 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
                       : d == 1    ? loadData(rw, b, loc, col[k], i)
                                   : loadData(rw, b, loc, col[k],
                                              LLVM::MulOp::create(rw, loc, i, rs[k])));
+    if (!op.getShape().empty()) { // the element's linear index: j*R + row
+      Value row = d == 1 ? LLVM::AddOp::create(rw, loc, i0, i).getResult() : i;
+      elems.push_back(LLVM::SIToFPOp::create(
+          rw, loc, f64,
+          LLVM::AddOp::create(rw, loc, LLVM::MulOp::create(rw, loc, j, R), row)));
+    }
     YieldOp y = inlineElement(rw, b, loc, op.getBody(), copy, *region, exit, body,
                               elems, single);
     rw.setInsertionPoint(y);
@@ -1331,11 +1337,19 @@ struct FusedReduceLowering : RtPattern<FusedReduceOp> {
         arrays.push_back(conv);
     }
     Value layout = b.entryAlloca(b.i64(), 8 + 2 * arrays.size());
-    Value out = b.call("rm_fused_reduce_prepare", b.ptr(),
-                       {b.i64(), b.ptr(), b.i32(), b.i32(), b.ptr()},
-                       {b.constI64(arrays.size()), b.ptrArray(arrays),
-                        b.constI32((int32_t)op.getDim()),
-                        b.constI32(op.getOutDouble() ? 1 : 0), layout});
+    Value out;
+    if (op.getShape().empty())
+      out = b.call("rm_fused_reduce_prepare", b.ptr(),
+                   {b.i64(), b.ptr(), b.i32(), b.i32(), b.ptr()},
+                   {b.constI64(arrays.size()), b.ptrArray(arrays),
+                    b.constI32((int32_t)op.getDim()),
+                    b.constI32(op.getOutDouble() ? 1 : 0), layout});
+    else
+      out = b.call("rm_fused_reduce_prepare_shaped", b.ptr(),
+                   {b.f64(), b.f64(), b.i64(), b.ptr(), b.i32(), b.i32(), b.ptr()},
+                   {a.getShape()[0], a.getShape()[1], b.constI64(arrays.size()),
+                    b.ptrArray(arrays), b.constI32((int32_t)op.getDim()),
+                    b.constI32(op.getOutDouble() ? 1 : 0), layout});
     unsigned nin = op.getInputs().size();
     Value ctxArr = b.entryAlloca(b.i64(), 5 + 3 * nin);
     LLVM::LLVMFuncOp k1s = buildKernel(rw, op, b, 1, true, true);

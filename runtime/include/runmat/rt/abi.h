@@ -179,15 +179,18 @@ rm_value **rm_shared_slot(const char *key);
  * a column); otherwise as rm_concat, the result stored in *slot. */
 void rm_append(rm_value **slot, int64_t n, rm_value **values, int32_t vertical);
 /* A fused elementwise region (runmat.fused_elementwise): when the n arrays
- * are real double or single arrays of one size, or 2-D arrays whose sizes
- * combine by implicit expansion (each dimension equal or 1), a new
+ * are real double or single arrays of one size, or arrays whose sizes
+ * combine by implicit expansion (each dimension equal or 1; with more than
+ * two dimensions, each array has all of the result's dimensions after the
+ * first or none of them), a new
  * zero-filled array of the result's size (owned; single when any input is
  * single); otherwise NULL, and the region's fallback computes the result
  * with the ordinary operations. `layout` (2 + 2n int64s) receives {R,
  * flags, then per array its row and column strides}: flags bit 0 clear
  * means every array has the result's size (elements by linear index), set
  * means element (i, j) of array k is at i * rs_k + j * cs_k (rs 0 or 1, cs 0
- * or its rows) in an R x C result; bit 1 set means single arithmetic (the
+ * or its rows) in an R x C result (C: the product of the dimensions after
+ * the first); bit 1 set means single arithmetic (the
  * compiled body rounds every operand and result to single). */
 rm_value *rm_fused_prepare(int64_t n, rm_value **arrays, int64_t *layout);
 /* The same for a region with a given size (runmat.fused_elementwise with
@@ -220,6 +223,11 @@ rm_value *rm_fused_prepare_shaped(double rows, double cols, int64_t n,
  * adds into the zero-filled result. */
 rm_value *rm_fused_reduce_prepare(int64_t n, rm_value **arrays, int32_t dim,
                                   int32_t outDouble, int64_t *layout);
+/* The same for a region with a given size (runmat.fused_reduce with
+ * `shape`): the chain is rows x cols, as rm_fused_prepare_shaped takes it. */
+rm_value *rm_fused_reduce_prepare_shaped(double rows, double cols, int64_t n,
+                                         rm_value **arrays, int32_t dim,
+                                         int32_t outDouble, int64_t *layout);
 /* After the kernels of a fused reduction: for d = 1 each output is the sum
  * of its chunk sums in order (with flag 4, the one output the sum of all
  * chunk sums, column after column; the partials are freed); a mean's outputs are
