@@ -7,6 +7,8 @@
 // Kernel ABI (the runtime's rm_gpu_elementwise):
 //   set 0, binding 0: the result (f64 run-time array)
 //   set 0, binding 1+k: array input k (f64 run-time arrays)
+//   set 0, binding 1+n (n arrays): a u32 flag, set to 1 by an element the
+//     kernel cannot compute (the runtime then runs the CPU kernel)
 //   push constants: {u32 base, u32 n, f64 scalar inputs in order}
 //   element i = base + GlobalInvocationId.x, computed when i < n;
 //   local size 256.
@@ -16,11 +18,15 @@
 // comparisons, selects, NaN-ignoring max/min, and math abs, floor, ceil,
 // trunc, round, sqrt. Each becomes the SPIR-V operation with the CPU's
 // IEEE result (exactly rounded + - * / and sqrt, exact floor/ceil; trunc
-// made from floor and ceil, round half away from zero from trunc). Transcendental functions
-// have no f64 form in GLSL.std.450: a body that calls one gets no kernel.
+// made from floor and ceil, round half away from zero from trunc). exp,
+// sin, cos and tanh, which GLSL.std.450 has in 32 bits only, come from
+// F64Math.cpp (within 2 ulp of libm); a body calling another function gets
+// no kernel.
 //
 //===----------------------------------------------------------------------===//
 #include "runmat/Conversion/RunMatToSPIRV/ElementwiseKernel.h"
+
+#include "BodyWriter.h"
 
 #include "RunMat/RunMatOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -42,206 +48,12 @@
 using namespace mlir;
 
 namespace runmat {
-namespace {
 
-constexpr const char *kF64Array =
-    "!spirv.ptr<!spirv.struct<(!spirv.rtarray<f64, stride=8> [0])>, StorageBuffer>";
+using spirvgen::BodyWriter;
+using spirvgen::kF64Array;
 
-/// Writes the body's operations as SPIR-V; fails on any it cannot take.
-class BodyWriter {
-public:
-  BodyWriter(llvm::raw_ostream &os) : os(os) {}
-
-  std::string fresh() { return "%v" + std::to_string(next++); }
-  void bind(Value v, std::string name) { names[v] = std::move(name); }
-  std::string name(Value v) { return names.lookup(v); }
-
-  std::string constant(double x) {
-    std::string n = fresh();
-    std::string lit;
-    llvm::raw_string_ostream ls(lit);
-    uint64_t bits;
-    std::memcpy(&bits, &x, 8);
-    // Hexadecimal bits: exact for every double, NaN and Inf included.
-    ls << "0x" << llvm::format_hex_no_prefix(bits, 16, /*Upper=*/true);
-    os << "      " << n << " = spirv.Constant " << ls.str() << " : f64\n";
-    return n;
-  }
-  std::string op(StringRef spv, ArrayRef<std::string> args, StringRef type = "f64") {
-    std::string n = fresh();
-    os << "      " << n << " = " << spv << " ";
-    for (size_t k = 0; k < args.size(); ++k)
-      os << (k ? ", " : "") << args[k];
-    os << " : " << type << "\n";
-    return n;
-  }
-  std::string select(const std::string &c, const std::string &t, const std::string &f) {
-    std::string n = fresh();
-    os << "      " << n << " = spirv.Select " << c << ", " << t << ", " << f
-       << " : i1, f64\n";
-    return n;
-  }
-  std::string isNan(const std::string &x) {
-    std::string n = fresh();
-    os << "      " << n << " = spirv.IsNan " << x << " : f64\n";
-    return n;
-  }
-  std::string cmp(StringRef spv, const std::string &a, const std::string &b) {
-    return op(spv, {a, b});
-  }
-
-  /// MATLAB's max/min ignore NaN: the other operand when one is NaN
-  /// (LLVM's maxnum/minnum, which the CPU kernels use).
-  std::string maxMin(const std::string &a, const std::string &b, bool isMax) {
-    std::string better =
-        cmp(isMax ? "spirv.FOrdGreaterThan" : "spirv.FOrdLessThan", a, b);
-    std::string m = select(better, a, b);
-    return select(isNan(a), b, select(isNan(b), a, m));
-  }
-
-  LogicalResult write(Operation &o) {
-    auto f64Only = [&] {
-      return llvm::all_of(o.getOperandTypes(), [](Type t) { return t.isF64(); });
-    };
-    auto arg = [&](unsigned k) { return name(o.getOperand(k)); };
-    auto result = [&](std::string n) {
-      bind(o.getResult(0), std::move(n));
-      return success();
-    };
-    if (auto c = dyn_cast<arith::ConstantOp>(o)) {
-      auto f = dyn_cast<FloatAttr>(c.getValue());
-      if (!f || !f.getType().isF64())
-        return failure();
-      return result(constant(f.getValueAsDouble()));
-    }
-    if (!f64Only())
-      return failure();
-    if (isa<PlusOp>(o))
-      return result(op("spirv.FAdd", {arg(0), arg(1)}));
-    if (isa<MinusOp>(o))
-      return result(op("spirv.FSub", {arg(0), arg(1)}));
-    if (isa<TimesOp, MTimesOp>(o))
-      return result(op("spirv.FMul", {arg(0), arg(1)}));
-    if (isa<RDivideOp, MRDivideOp>(o))
-      return result(op("spirv.FDiv", {arg(0), arg(1)}));
-    if (isa<LDivideOp>(o))
-      return result(op("spirv.FDiv", {arg(1), arg(0)}));
-    if (isa<NegOp>(o))
-      return result(op("spirv.FNegate", {arg(0)}));
-    if (isa<PowerOp>(o)) {
-      // x.^2 is x*x on the CPU too (LLVM makes pow(x, 2) one multiply);
-      // any other power needs pow, which f64 SPIR-V lacks.
-      auto k = o.getOperand(1).getDefiningOp<arith::ConstantOp>();
-      auto f = k ? dyn_cast<FloatAttr>(k.getValue()) : nullptr;
-      if (!f)
-        return failure();
-      double e = f.getValueAsDouble();
-      if (e == 1)
-        return result(arg(0));
-      if (e == 2)
-        return result(op("spirv.FMul", {arg(0), arg(0)}));
-      return failure();
-    }
-    if (isa<arith::AddFOp>(o))
-      return result(op("spirv.FAdd", {arg(0), arg(1)}));
-    if (isa<arith::SubFOp>(o))
-      return result(op("spirv.FSub", {arg(0), arg(1)}));
-    if (isa<arith::MulFOp>(o))
-      return result(op("spirv.FMul", {arg(0), arg(1)}));
-    if (isa<arith::DivFOp>(o))
-      return result(op("spirv.FDiv", {arg(0), arg(1)}));
-    if (isa<arith::NegFOp>(o))
-      return result(op("spirv.FNegate", {arg(0)}));
-    if (isa<arith::MaxNumFOp>(o))
-      return result(maxMin(arg(0), arg(1), true));
-    if (isa<arith::MinNumFOp>(o))
-      return result(maxMin(arg(0), arg(1), false));
-    if (auto c = dyn_cast<arith::CmpFOp>(o)) {
-      StringRef spv;
-      switch (c.getPredicate()) {
-      case arith::CmpFPredicate::OEQ: spv = "spirv.FOrdEqual"; break;
-      case arith::CmpFPredicate::ONE: spv = "spirv.FOrdNotEqual"; break;
-      case arith::CmpFPredicate::OGT: spv = "spirv.FOrdGreaterThan"; break;
-      case arith::CmpFPredicate::OGE: spv = "spirv.FOrdGreaterThanEqual"; break;
-      case arith::CmpFPredicate::OLT: spv = "spirv.FOrdLessThan"; break;
-      case arith::CmpFPredicate::OLE: spv = "spirv.FOrdLessThanEqual"; break;
-      case arith::CmpFPredicate::UNE: spv = "spirv.FUnordNotEqual"; break;
-      case arith::CmpFPredicate::UEQ: spv = "spirv.FUnordEqual"; break;
-      case arith::CmpFPredicate::UGT: spv = "spirv.FUnordGreaterThan"; break;
-      case arith::CmpFPredicate::UGE: spv = "spirv.FUnordGreaterThanEqual"; break;
-      case arith::CmpFPredicate::ULT: spv = "spirv.FUnordLessThan"; break;
-      case arith::CmpFPredicate::ULE: spv = "spirv.FUnordLessThanEqual"; break;
-      default: return failure();
-      }
-      return result(cmp(spv, arg(0), arg(1)));
-    }
-    if (auto s = dyn_cast<arith::SelectOp>(o)) {
-      if (!s.getType().isF64())
-        return failure();
-      return result(select(name(s.getCondition()), name(s.getTrueValue()),
-                           name(s.getFalseValue())));
-    }
-    if (isa<math::AbsFOp>(o))
-      return result(op("spirv.GL.FAbs", {arg(0)}));
-    if (isa<math::FloorOp>(o))
-      return result(op("spirv.GL.Floor", {arg(0)}));
-    if (isa<math::CeilOp>(o))
-      return result(op("spirv.GL.Ceil", {arg(0)}));
-    if (isa<math::TruncOp>(o))
-      return result(truncOf(arg(0)));
-    if (isa<math::SqrtOp>(o))
-      return result(op("spirv.GL.Sqrt", {arg(0)}));
-    // convert-math-to-libm runs before the lowering that builds kernels:
-    // the same operations as libm calls.
-    if (auto call = dyn_cast<func::CallOp>(o)) {
-      if (call.getNumResults() != 1 || call.getNumOperands() != 1 ||
-          !call.getResult(0).getType().isF64())
-        return failure();
-      StringRef callee = call.getCallee();
-      StringRef gl = llvm::StringSwitch<StringRef>(callee)
-                         .Case("fabs", "spirv.GL.FAbs")
-                         .Case("floor", "spirv.GL.Floor")
-                         .Case("ceil", "spirv.GL.Ceil")
-                         .Case("sqrt", "spirv.GL.Sqrt")
-                         .Default("");
-      if (!gl.empty())
-        return result(op(gl, {arg(0)}));
-      if (callee == "round")
-        return result(roundAway(arg(0)));
-      if (callee == "trunc")
-        return result(truncOf(arg(0)));
-      return failure();
-    }
-    if (isa<math::RoundOp>(o))
-      return result(roundAway(arg(0)));
-    return failure();
-  }
-
-  /// Half away from zero: trunc(x), plus sign(x) when |x - trunc(x)| >= 0.5
-  /// (exact in doubles; GLSL's Round leaves halves to the device).
-  /// trunc(x): floor for x >= 0, ceil otherwise (GLSL.std.450's Trunc has
-  /// no op in MLIR's SPIR-V dialect). Exact; NaN and -0 as trunc's.
-  std::string truncOf(const std::string &x) {
-    return select(cmp("spirv.FOrdGreaterThanEqual", x, constant(0.0)),
-                  op("spirv.GL.Floor", {x}), op("spirv.GL.Ceil", {x}));
-  }
-
-  std::string roundAway(const std::string &x) {
-    std::string t = truncOf(x);
-    std::string d = op("spirv.GL.FAbs", {op("spirv.FSub", {x, t})});
-    std::string up = cmp("spirv.FOrdGreaterThanEqual", d, constant(0.5));
-    std::string s = select(cmp("spirv.FOrdLessThan", x, constant(0.0)),
-                           constant(-1.0), constant(1.0));
-    return select(up, op("spirv.FAdd", {t, s}), t);
-  }
-
-private:
-  llvm::raw_ostream &os;
-  llvm::DenseMap<Value, std::string> names;
-  unsigned next = 0;
-};
-
-} // namespace
+constexpr const char *kU32Array =
+    "!spirv.ptr<!spirv.struct<(!spirv.rtarray<i32, stride=4> [0])>, StorageBuffer>";
 
 FailureOr<SmallVector<uint32_t>> buildElementwiseSPIRV(FusedElementwiseOp op,
                                                        std::string *text) {
@@ -288,6 +100,21 @@ FailureOr<SmallVector<uint32_t>> buildElementwiseSPIRV(FusedElementwiseOp op,
   std::string result = w.name(yield.getValue());
   if (result.empty())
     return failure();
+  // An element the kernel cannot compute (sin of |x| >= 2^20 pi/2) sets
+  // flag[0]: the runtime then computes the region on the CPU.
+  if (!w.needsCpu().empty()) {
+    bs << "      spirv.mlir.selection {\n";
+    bs << "        spirv.BranchConditional " << w.needsCpu() << ", ^bb1, ^bb2\n";
+    bs << "      ^bb1:\n";
+    bs << "        %fa = spirv.mlir.addressof @flag : " << kU32Array << "\n";
+    bs << "        %fp = spirv.AccessChain %fa[%c0, %c0] : " << kU32Array
+       << ", i32, i32 -> !spirv.ptr<i32, StorageBuffer>\n";
+    bs << "        spirv.Store \"StorageBuffer\" %fp, %c1 : i32\n";
+    bs << "        spirv.Branch ^bb2\n";
+    bs << "      ^bb2:\n";
+    bs << "        spirv.mlir.merge\n";
+    bs << "      }\n";
+  }
 
   // The module around it.
   std::string pc = "!spirv.struct<(i32 [0], i32 [4]";
@@ -301,6 +128,8 @@ FailureOr<SmallVector<uint32_t>> buildElementwiseSPIRV(FusedElementwiseOp op,
   for (unsigned k = 1; k <= arrays; ++k)
     os << "  spirv.GlobalVariable @in" << k << " bind(0, " << k << ") : " << kF64Array
        << "\n";
+  os << "  spirv.GlobalVariable @flag bind(0, " << arrays + 1 << ") : " << kU32Array
+     << "\n";
   os << "  spirv.GlobalVariable @pc : !spirv.ptr<!PC, PushConstant>\n";
   os << "  spirv.GlobalVariable @gid built_in(\"GlobalInvocationId\") : "
         "!spirv.ptr<vector<3xi32>, Input>\n";

@@ -79,21 +79,27 @@ extern "C" int32_t rm_gpu_elementwise(const uint32_t *spirv, int64_t words,
   const size_t bytes = n * sizeof(double);
   if (bytes > p->info().maxStorageBufferRange)
     return 0; // one binding cannot cover it (lavapipe: 128 MiB)
-  Kernel *k = p->kernel(spirv, (size_t)words, "main", (uint32_t)(1 + narrays),
+  // Bindings: the result, the arrays, then a u32 flag that an element the
+  // kernel cannot compute sets (the CPU then computes the region).
+  Kernel *k = p->kernel(spirv, (size_t)words, "main", (uint32_t)(2 + narrays),
                         (uint32_t)(8 + 8 * nscalars));
   if (!k)
     return 0;
-  std::vector<Buffer *> bufs((size_t)(1 + narrays), nullptr);
+  std::vector<Buffer *> bufs((size_t)(2 + narrays), nullptr);
   auto release = [&] {
     for (Buffer *b : bufs)
       if (b)
         p->free(b);
   };
-  for (auto &b : bufs)
-    if (!(b = p->alloc(bytes))) {
+  for (size_t j = 0; j < bufs.size(); ++j)
+    if (!(bufs[j] = p->alloc(j + 1 == bufs.size() ? 4 : bytes))) {
       release();
       return 0;
     }
+  if (!p->fill(bufs.back(), 0, 4, 0)) {
+    release();
+    return 0;
+  }
   for (int64_t a = 0; a < narrays; ++a) {
     const Value *in = reinterpret_cast<const Value *>(arrays[a]);
     if (in->re.size() != n || !p->upload(bufs[(size_t)a + 1], in->re.data(), bytes)) {
@@ -119,7 +125,9 @@ extern "C" int32_t rm_gpu_elementwise(const uint32_t *spirv, int64_t words,
       return 0;
     }
   }
-  bool ok = p->download(bufs[0], out->re.data(), bytes);
+  uint32_t needsCpu = 0;
+  bool ok = p->download(bufs.back(), &needsCpu, 4) && needsCpu == 0 &&
+            p->download(bufs[0], out->re.data(), bytes);
   release();
   if (ok)
     ++gpuRegions;
