@@ -8,7 +8,8 @@
 % --emit=spirv prints each fused region's GPU kernel as SPIR-V dialect
 % text (what the module embeds, serialized): f64 storage buffers (the
 % result at binding 0, arrays after it), push constants {base, n, scalars},
-% one invocation per element, guarded by n, and a u32 flag after the
+% one invocation per element, guarded by n, arithmetic decorated
+% NoContraction (no FMA the CPU would not make), and a u32 flag after the
 % arrays; exp, sin, cos and tanh are made of f64 operations (F64Math.cpp),
 % sin and cos setting the flag for arguments they cannot reduce; a region
 % calling another function (tan) has no kernel. The binaries pass
@@ -27,6 +28,7 @@ disp(sum(y) + sum(z) + sum(w));
 % CHECK: spirv.GlobalVariable @gid built_in("GlobalInvocationId")
 % CHECK: %ok = spirv.ULessThan %idx, %n : i32
 % CHECK: spirv.Load "PushConstant"
+% CHECK: spirv.FSub %{{.*}}, %{{.*}} {no_contraction} : f64
 % CHECK: spirv.GL.FAbs
 % CHECK: spirv.GL.Floor
 % CHECK: spirv.Store "StorageBuffer" %outp

@@ -49,11 +49,17 @@ public:
     os << "      " << n << " = spirv.Constant " << ls.str() << " : f64\n";
     return n;
   }
+  /// `spv args : type`. Float arithmetic is decorated NoContraction: a
+  /// driver may otherwise fuse a*b + c into one FMA (NVIDIA's does), and
+  /// the CPU rounds each operation.
   std::string op(StringRef spv, ArrayRef<std::string> args, StringRef type = "f64") {
     std::string n = fresh();
     os << "      " << n << " = " << spv << " ";
     for (size_t k = 0; k < args.size(); ++k)
       os << (k ? ", " : "") << args[k];
+    if (spv == "spirv.FAdd" || spv == "spirv.FSub" || spv == "spirv.FMul" ||
+        spv == "spirv.FDiv")
+      os << " {no_contraction}";
     os << " : " << type << "\n";
     return n;
   }
