@@ -1540,30 +1540,3 @@ Args callFunctionHandle(const Value &fh, int nargout, const Args &args) {
 }
 
 } // namespace runmat::rt
-
-// - large allocations aligned to cache lines ------------------------------------
-//
-// Array data lives in std::vector<double>, allocated through the global
-// operator new, which glibc's malloc serves 16-byte aligned: the vector
-// loads of the compiled kernels (64 bytes with AVX-512) then straddle two
-// cache lines each. Blocks of 1 MiB and more are aligned to 64 bytes
-// instead (aligned_alloc; free() releases both kinds, so the matching
-// operator delete is unchanged in effect). Smaller blocks keep malloc.
-namespace {
-constexpr std::size_t kAlignedFrom = 1 << 20;
-
-void *allocate(std::size_t n) {
-  void *p = n >= kAlignedFrom ? std::aligned_alloc(64, (n + 63) & ~std::size_t(63))
-                              : std::malloc(n ? n : 1);
-  if (!p)
-    throw std::bad_alloc();
-  return p;
-}
-} // namespace
-
-void *operator new(std::size_t n) { return allocate(n); }
-void *operator new[](std::size_t n) { return allocate(n); }
-void operator delete(void *p) noexcept { std::free(p); }
-void operator delete[](void *p) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void *p, std::size_t) noexcept { std::free(p); }
