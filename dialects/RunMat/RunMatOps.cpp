@@ -204,14 +204,21 @@ static LogicalResult verifyFusedRegions(Operation *op, ValueRange inputs,
   return success();
 }
 
+/// A fused region's size and loop: a shape of two sizes (then the body
+/// takes the element's index too), or at least one array input.
+static LogicalResult verifyFusedLoop(Operation *op, ValueRange inputs,
+                                     ValueRange shape, Region &body,
+                                     Region &fallback) {
+  if (!shape.empty() && shape.size() != 2)
+    return op->emitOpError("shape takes two sizes (rows, columns)");
+  if (shape.empty() &&
+      llvm::none_of(inputs, [](Value v) { return isa<ValueType>(v.getType()); }))
+    return op->emitOpError("needs at least one array input (or a shape)");
+  return verifyFusedRegions(op, inputs, body, fallback, !shape.empty());
+}
+
 LogicalResult FusedElementwiseOp::verify() {
-  if (!getShape().empty() && getShape().size() != 2)
-    return emitOpError("shape takes two sizes (rows, columns)");
-  if (getShape().empty() &&
-      llvm::none_of(getInputs(), [](Value v) { return isa<ValueType>(v.getType()); }))
-    return emitOpError("needs an array input or a shape");
-  return verifyFusedRegions(*this, getInputs(), getBody(), getFallback(),
-                            !getShape().empty());
+  return verifyFusedLoop(*this, getInputs(), getShape(), getBody(), getFallback());
 }
 
 LogicalResult FusedReduceOp::verify() {
@@ -220,13 +227,7 @@ LogicalResult FusedReduceOp::verify() {
   int64_t dim = static_cast<int64_t>(getDim());
   if (dim < -1 || dim > 2)
     return emitOpError("dim must be -1 ('all'), 0 (default), 1 or 2");
-  if (!getShape().empty() && getShape().size() != 2)
-    return emitOpError("shape takes two sizes (rows, columns)");
-  if (getShape().empty() &&
-      llvm::none_of(getInputs(), [](Value v) { return isa<ValueType>(v.getType()); }))
-    return emitOpError("needs at least one array input");
-  return verifyFusedRegions(*this, getInputs(), getBody(), getFallback(),
-                            !getShape().empty());
+  return verifyFusedLoop(*this, getInputs(), getShape(), getBody(), getFallback());
 }
 
 LogicalResult FusedRngLoopOp::verify() {

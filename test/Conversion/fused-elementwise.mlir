@@ -15,7 +15,16 @@
 // CHECK: %[[OUT:.*]] = llvm.call @rm_fused_prepare(%{{.*}}, %{{.*}}, %[[LAYOUT]]) : (i64, !llvm.ptr, !llvm.ptr) -> !llvm.ptr
 // CHECK: %[[NULL:.*]] = llvm.icmp "eq" %[[OUT]], %{{.*}} : !llvm.ptr
 // CHECK: llvm.cond_br %[[NULL]], ^[[FB:bb[0-9]+]], ^[[FAST:bb[0-9]+]]
+// The body (sin, *) has an f64 SPIR-V form: its GPU kernel is offered to
+// the runtime first; when it ran, the result is ready, else the CPU's.
 // CHECK: ^[[FAST]]:
+// CHECK: llvm.call @rm_gpu_elementwise(
+// CHECK: llvm.cond_br %{{.*}}, ^[[MERGE:bb[0-9]+]](%[[OUT]] : !llvm.ptr), ^[[CPU:bb[0-9]+]]
+// CHECK: ^[[FB]]:
+// CHECK: llvm.call @rm_from_f64(%[[S]])
+// CHECK: llvm.call @rm_binop
+// CHECK: llvm.br ^[[MERGE]]
+// CHECK: ^[[CPU]]:
 // CHECK: %[[SSLOT:.*]] = llvm.getelementptr %[[CTX]][2] : (!llvm.ptr) -> !llvm.ptr, i64
 // CHECK: llvm.store %[[S]], %[[SSLOT]] : f64, !llvm.ptr
 // Flags bit 0: implicit expansion, bit 1: single (a kernel rounding each
@@ -25,10 +34,6 @@
 // CHECK: %[[KE:.*]] = llvm.mlir.addressof @[[EKERNEL:__rm_fused_kernel_0]]
 // CHECK: %[[EF:.*]] = llvm.select %{{.*}}, %{{.*}}, %[[KE]]
 // CHECK: llvm.cond_br %{{.*}}, ^[[EXP:bb[0-9]+]](%[[EF]] : !llvm.ptr), ^[[LIN:bb[0-9]+]](%[[LF]] : !llvm.ptr)
-// CHECK: ^[[FB]]:
-// CHECK: llvm.call @rm_from_f64(%[[S]])
-// CHECK: llvm.call @rm_binop
-// CHECK: llvm.br ^[[MERGE:bb[0-9]+]]
 // CHECK: ^[[LIN]](%[[LFN:.*]]: !llvm.ptr):
 // CHECK: llvm.call @rm_parallel_for(%{{.*}}, %{{.*}}, %[[LFN]], %[[CTX]])
 // CHECK: llvm.br ^[[MERGE]](%[[OUT]] : !llvm.ptr)

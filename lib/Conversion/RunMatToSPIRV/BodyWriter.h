@@ -240,6 +240,10 @@ public:
   const std::string &needsCpu() const { return cpuFlag; }
 
 private:
+  std::string fadd(const std::string &a, const std::string &b) { return op("spirv.FAdd", {a, b}); }
+  std::string fsub(const std::string &a, const std::string &b) { return op("spirv.FSub", {a, b}); }
+  std::string fmul(const std::string &a, const std::string &b) { return op("spirv.FMul", {a, b}); }
+  std::string fdiv(const std::string &a, const std::string &b) { return op("spirv.FDiv", {a, b}); }
   std::string mathCall(StringRef callee, const std::string &x);
   std::string i32(int v);
   std::string i32op(StringRef spv, ArrayRef<std::string> args);

@@ -68,108 +68,93 @@ std::string BodyWriter::scale2(const std::string &y, const std::string &k) {
 }
 
 std::string BodyWriter::expF64(const std::string &x) {
-  auto K = [&](double c) { return constant(c); };
-  auto add = [&](const std::string &a, const std::string &b) { return op("spirv.FAdd", {a, b}); };
-  auto sub = [&](const std::string &a, const std::string &b) { return op("spirv.FSub", {a, b}); };
-  auto mul = [&](const std::string &a, const std::string &b) { return op("spirv.FMul", {a, b}); };
   // k, clamped so that its conversion is defined (larger |x| is Inf or 0
   // below; NaN stays NaN and is replaced below).
-  std::string fn = op("spirv.GL.RoundEven", {mul(x, K(1.44269504088896338700e+00))});
-  fn = select(cmp("spirv.FOrdGreaterThan", fn, K(1100)), K(1100), fn);
-  fn = select(cmp("spirv.FOrdLessThan", fn, K(-1100)), K(-1100), fn);
-  fn = select(isNan(fn), K(0), fn);
-  std::string hi = sub(x, mul(fn, K(6.93147180369123816490e-01)));
-  std::string lo = mul(fn, K(1.90821492927058770002e-10));
-  std::string r = sub(hi, lo);
-  std::string t = mul(r, r);
+  std::string fn = op("spirv.GL.RoundEven", {fmul(x, constant(1.44269504088896338700e+00))});
+  fn = select(cmp("spirv.FOrdGreaterThan", fn, constant(1100)), constant(1100), fn);
+  fn = select(cmp("spirv.FOrdLessThan", fn, constant(-1100)), constant(-1100), fn);
+  fn = select(isNan(fn), constant(0), fn);
+  std::string hi = fsub(x, fmul(fn, constant(6.93147180369123816490e-01)));
+  std::string lo = fmul(fn, constant(1.90821492927058770002e-10));
+  std::string r = fsub(hi, lo);
+  std::string t = fmul(r, r);
   // c = r - t*(P1 + t*(P2 + t*(P3 + t*(P4 + t*P5))))
-  std::string q = add(K(-1.65339022054652515390e-06), mul(t, K(4.13813679705723846039e-08)));
-  q = add(K(6.61375632143793436117e-05), mul(t, q));
-  q = add(K(-2.77777777770155933842e-03), mul(t, q));
-  q = add(K(1.66666666666666019037e-01), mul(t, q));
-  std::string c = sub(r, mul(t, q));
+  std::string q = fadd(constant(-1.65339022054652515390e-06), fmul(t, constant(4.13813679705723846039e-08)));
+  q = fadd(constant(6.61375632143793436117e-05), fmul(t, q));
+  q = fadd(constant(-2.77777777770155933842e-03), fmul(t, q));
+  q = fadd(constant(1.66666666666666019037e-01), fmul(t, q));
+  std::string c = fsub(r, fmul(t, q));
   // y = 1 - ((lo - (r*c)/(2 - c)) - hi)
-  std::string y = sub(K(1.0), sub(sub(lo, op("spirv.FDiv", {mul(r, c), sub(K(2.0), c)})), hi));
+  std::string y = fsub(constant(1.0), fsub(fsub(lo, op("spirv.FDiv", {fmul(r, c), fsub(constant(2.0), c)})), hi));
   std::string k = fresh();
   os << "      " << k << " = spirv.ConvertFToS " << fn << " : f64 to i32\n";
   std::string res = scale2(y, k);
-  res = select(cmp("spirv.FOrdGreaterThan", x, K(7.09782712893383973096e+02)),
-               K(INFINITY), res);
-  res = select(cmp("spirv.FOrdLessThan", x, K(-7.45133219101941108420e+02)), K(0.0), res);
+  res = select(cmp("spirv.FOrdGreaterThan", x, constant(7.09782712893383973096e+02)),
+               constant(INFINITY), res);
+  res = select(cmp("spirv.FOrdLessThan", x, constant(-7.45133219101941108420e+02)), constant(0.0), res);
   return select(isNan(x), x, res);
 }
 
 void BodyWriter::reducePiOver2(const std::string &x, std::string &y0,
                                std::string &y1, std::string &n) {
-  auto K = [&](double c) { return constant(c); };
-  auto sub = [&](const std::string &a, const std::string &b) { return op("spirv.FSub", {a, b}); };
-  auto mul = [&](const std::string &a, const std::string &b) { return op("spirv.FMul", {a, b}); };
-  std::string fn = op("spirv.GL.RoundEven", {mul(x, K(6.36619772367581382433e-01))});
+  std::string fn = op("spirv.GL.RoundEven", {fmul(x, constant(6.36619772367581382433e-01))});
   // |x| >= 2^20 * pi/2 (and Inf, NaN): fn is kept small enough for the
   // conversion; such elements go to the CPU (Inf and NaN give NaN there).
   std::string big = cmp("spirv.FOrdGreaterThanEqual", op("spirv.GL.FAbs", {x}),
-                        K(1647099.3291652855));
+                        constant(1647099.3291652855));
   std::string bad = op("spirv.LogicalOr", {big, isNan(x)}, "i1");
-  fn = select(bad, K(0), fn);
+  fn = select(bad, constant(0), fn);
   // Round 1: r = x - n*pio2_1, w = n*pio2_1t; rounds 2 and 3 replace w by
   // the next two parts with the error of the subtraction carried along.
-  std::string r = sub(x, mul(fn, K(1.57079632673412561417e+00)));
-  std::string w = mul(fn, K(6.07710050650619224932e-11));
+  std::string r = fsub(x, fmul(fn, constant(1.57079632673412561417e+00)));
+  std::string w = fmul(fn, constant(6.07710050650619224932e-11));
   std::string t = r;
-  w = mul(fn, K(6.07710050630396597660e-11));
-  r = sub(t, w);
-  w = sub(mul(fn, K(2.02226624879595063154e-21)), sub(sub(t, r), w));
+  w = fmul(fn, constant(6.07710050630396597660e-11));
+  r = fsub(t, w);
+  w = fsub(fmul(fn, constant(2.02226624879595063154e-21)), fsub(fsub(t, r), w));
   t = r;
-  w = mul(fn, K(2.02226624871116645580e-21));
-  r = sub(t, w);
-  w = sub(mul(fn, K(8.47842766036889956997e-32)), sub(sub(t, r), w));
-  y0 = sub(r, w);
-  y1 = sub(sub(r, y0), w);
+  w = fmul(fn, constant(2.02226624871116645580e-21));
+  r = fsub(t, w);
+  w = fsub(fmul(fn, constant(8.47842766036889956997e-32)), fsub(fsub(t, r), w));
+  y0 = fsub(r, w);
+  y1 = fsub(fsub(r, y0), w);
   n = fresh();
   os << "      " << n << " = spirv.ConvertFToS " << fn << " : f64 to i32\n";
-  std::string inf = cmp("spirv.FOrdEqual", op("spirv.GL.FAbs", {x}), K(INFINITY));
+  std::string inf = cmp("spirv.FOrdEqual", op("spirv.GL.FAbs", {x}), constant(INFINITY));
   std::string cpu = op("spirv.LogicalAnd", {big, op("spirv.LogicalNot", {inf}, "i1")}, "i1");
   cpuFlag = cpuFlag.empty() ? cpu : op("spirv.LogicalOr", {cpuFlag, cpu}, "i1");
 }
 
 // msun __kernel_sin(x, y, 1): sin(x + y) for |x + y| <= pi/4.
 std::string BodyWriter::kernelSin(const std::string &x, const std::string &y) {
-  auto K = [&](double c) { return constant(c); };
-  auto add = [&](const std::string &a, const std::string &b) { return op("spirv.FAdd", {a, b}); };
-  auto sub = [&](const std::string &a, const std::string &b) { return op("spirv.FSub", {a, b}); };
-  auto mul = [&](const std::string &a, const std::string &b) { return op("spirv.FMul", {a, b}); };
-  std::string z = mul(x, x), w = mul(z, z);
+  std::string z = fmul(x, x), w = fmul(z, z);
   // r = S2 + z*(S3 + z*S4) + z*w*(S5 + z*S6)
-  std::string r = add(add(K(8.33333333332248946124e-03),
-                          mul(z, add(K(-1.98412698298579493134e-04),
-                                     mul(z, K(2.75573137070700676789e-06))))),
-                      mul(mul(z, w), add(K(-2.50507602534068634195e-08),
-                                         mul(z, K(1.58969099521155010221e-10)))));
-  std::string v = mul(z, x);
+  std::string r = fadd(fadd(constant(8.33333333332248946124e-03),
+                          fmul(z, fadd(constant(-1.98412698298579493134e-04),
+                                     fmul(z, constant(2.75573137070700676789e-06))))),
+                      fmul(fmul(z, w), fadd(constant(-2.50507602534068634195e-08),
+                                         fmul(z, constant(1.58969099521155010221e-10)))));
+  std::string v = fmul(z, x);
   // x - ((z*(0.5*y - v*r) - y) - v*S1)
-  return sub(x, sub(sub(mul(z, sub(mul(K(0.5), y), mul(v, r))), y),
-                    mul(v, K(-1.66666666666666324348e-01))));
+  return fsub(x, fsub(fsub(fmul(z, fsub(fmul(constant(0.5), y), fmul(v, r))), y),
+                    fmul(v, constant(-1.66666666666666324348e-01))));
 }
 
 // msun __kernel_cos(x, y): cos(x + y) for |x + y| <= pi/4.
 std::string BodyWriter::kernelCos(const std::string &x, const std::string &y) {
-  auto K = [&](double c) { return constant(c); };
-  auto add = [&](const std::string &a, const std::string &b) { return op("spirv.FAdd", {a, b}); };
-  auto sub = [&](const std::string &a, const std::string &b) { return op("spirv.FSub", {a, b}); };
-  auto mul = [&](const std::string &a, const std::string &b) { return op("spirv.FMul", {a, b}); };
-  std::string z = mul(x, x), w = mul(z, z);
+  std::string z = fmul(x, x), w = fmul(z, z);
   // r = z*(C1 + z*(C2 + z*C3)) + w*w*(C4 + z*(C5 + z*C6))
-  std::string r = add(
-      mul(z, add(K(4.16666666666666019037e-02),
-                 mul(z, add(K(-1.38888888888741095749e-03),
-                            mul(z, K(2.48015872894767294178e-05)))))),
-      mul(mul(w, w), add(K(-2.75573143513906633035e-07),
-                         mul(z, add(K(2.08757232129817482790e-09),
-                                    mul(z, K(-1.13596475577881948265e-11)))))));
-  std::string hz = mul(K(0.5), z);
-  std::string ww = sub(K(1.0), hz);
+  std::string r = fadd(
+      fmul(z, fadd(constant(4.16666666666666019037e-02),
+                 fmul(z, fadd(constant(-1.38888888888741095749e-03),
+                            fmul(z, constant(2.48015872894767294178e-05)))))),
+      fmul(fmul(w, w), fadd(constant(-2.75573143513906633035e-07),
+                         fmul(z, fadd(constant(2.08757232129817482790e-09),
+                                    fmul(z, constant(-1.13596475577881948265e-11)))))));
+  std::string hz = fmul(constant(0.5), z);
+  std::string ww = fsub(constant(1.0), hz);
   // w + (((1 - w) - hz) + (z*r - x*y))
-  return add(ww, add(sub(sub(K(1.0), ww), hz), sub(mul(z, r), mul(x, y))));
+  return fadd(ww, fadd(fsub(fsub(constant(1.0), ww), hz), fsub(fmul(z, r), fmul(x, y))));
 }
 
 std::string BodyWriter::sinCos(const std::string &x, bool cosine) {
@@ -198,30 +183,25 @@ std::string BodyWriter::sinF64(const std::string &x) { return sinCos(x, false); 
 std::string BodyWriter::cosF64(const std::string &x) { return sinCos(x, true); }
 
 std::string BodyWriter::tanhF64(const std::string &x) {
-  auto K = [&](double c) { return constant(c); };
-  auto add = [&](const std::string &a, const std::string &b) { return op("spirv.FAdd", {a, b}); };
-  auto sub = [&](const std::string &a, const std::string &b) { return op("spirv.FSub", {a, b}); };
-  auto mul = [&](const std::string &a, const std::string &b) { return op("spirv.FMul", {a, b}); };
-  auto div = [&](const std::string &a, const std::string &b) { return op("spirv.FDiv", {a, b}); };
   std::string ax = op("spirv.GL.FAbs", {x});
   // |x| >= 0.625: 1 - 2/(exp(2|x|) + 1), the sign of x.
-  std::string e = expF64(mul(K(2.0), ax));
-  std::string big = sub(K(1.0), div(K(2.0), add(e, K(1.0))));
-  big = select(cmp("spirv.FOrdLessThan", x, K(0.0)), op("spirv.FNegate", {big}), big);
+  std::string e = expF64(fmul(constant(2.0), ax));
+  std::string big = fsub(constant(1.0), fdiv(constant(2.0), fadd(e, constant(1.0))));
+  big = select(cmp("spirv.FOrdLessThan", x, constant(0.0)), op("spirv.FNegate", {big}), big);
   // |x| < 0.625: x + x*z*P(z)/Q(z), z = x*x (Q monic).
-  std::string z = mul(x, x);
-  std::string p = add(mul(add(mul(K(-9.64399179425052238628E-1), z),
-                              K(-9.92877231001918586564E1)),
+  std::string z = fmul(x, x);
+  std::string p = fadd(fmul(fadd(fmul(constant(-9.64399179425052238628E-1), z),
+                              constant(-9.92877231001918586564E1)),
                           z),
-                      K(-1.61468768441708447952E3));
-  std::string q = add(mul(add(mul(add(z, K(1.12811678491632931402E2)), z),
-                              K(2.23548839060100448583E3)),
+                      constant(-1.61468768441708447952E3));
+  std::string q = fadd(fmul(fadd(fmul(fadd(z, constant(1.12811678491632931402E2)), z),
+                              constant(2.23548839060100448583E3)),
                           z),
-                      K(4.84406305325125486048E3));
-  std::string small = add(x, div(mul(mul(x, z), p), q));
-  std::string v = select(cmp("spirv.FOrdGreaterThanEqual", ax, K(0.625)), big, small);
+                      constant(4.84406305325125486048E3));
+  std::string small = fadd(x, fdiv(fmul(fmul(x, z), p), q));
+  std::string v = select(cmp("spirv.FOrdGreaterThanEqual", ax, constant(0.625)), big, small);
   // tanh(+-0) = +-0; NaN stays NaN (the small branch gives it).
-  return select(cmp("spirv.FOrdEqual", x, K(0.0)), x, v);
+  return select(cmp("spirv.FOrdEqual", x, constant(0.0)), x, v);
 }
 
 } // namespace runmat::spirvgen
