@@ -267,8 +267,8 @@ struct FuseElementwisePass
       if (user && user->getBlock() == &block && isElementwise(user))
         continue; // not a root: it belongs to its user's tree
       // One operation alone gains nothing, unless a sum or mean takes it
-      // or it reads a generator
-      // (runmat-fuse-reductions then folds it into the reduction).
+      // (runmat-fuse-reductions then folds it into the reduction) or it
+      // reads a generator (readsGenerator).
       int64_t dim;
       Operation *user0 = soleRealUser(root->getResult(0));
       if (user0 && user0->getNumResults() == 1 &&

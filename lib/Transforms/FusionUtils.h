@@ -65,47 +65,6 @@ inline void eraseIfOnlyReleased(mlir::Value v) {
   def->erase();
 }
 
-/// An array generator a fused body can compute from the element's index:
-/// `a:b`, `a:d:b` or `linspace(a, b)`, `linspace(a, b, n)` on real double
-/// scalars (native or boxed f64). `d` is null for `a:b`, `n` for
-/// linspace's default.
-struct Generator {
-  mlir::Operation *op = nullptr;
-  bool linspace = false;
-  mlir::Value a, d, b, n;
-};
-
-inline std::optional<Generator> matchGenerator(mlir::Value v) {
-  auto scalar = [](mlir::Value x) {
-    return x.getType().isF64() ? x : boxedScalar(x);
-  };
-  Generator g;
-  if (auto r = v.getDefiningOp<RangeOp>()) {
-    g.op = r;
-    g.a = boxedScalar(r.getStart());
-    g.b = boxedScalar(r.getStop());
-    if (r.getStep() && !(g.d = boxedScalar(r.getStep())))
-      return std::nullopt;
-    if (!g.a || !g.b)
-      return std::nullopt;
-    return g;
-  }
-  auto bi = v.getDefiningOp<BuiltinOp>();
-  if (!bi || bi.getCallee() != "linspace" || bi.getNargout() != 1 ||
-      bi->getNumResults() != 1 || bi.getArgs().size() < 2 ||
-      bi.getArgs().size() > 3)
-    return std::nullopt;
-  g.op = bi;
-  g.linspace = true;
-  g.a = scalar(bi.getArgs()[0]);
-  g.b = scalar(bi.getArgs()[1]);
-  if (bi.getArgs().size() == 3 && !(g.n = scalar(bi.getArgs()[2])))
-    return std::nullopt;
-  if (!g.a || !g.b)
-    return std::nullopt;
-  return g;
-}
-
 /// Arithmetic on native scalars (`1 / 2.2`, `a * b`): no effect, so it may
 /// sit inside a fused tree's span, or be computed again elsewhere.
 inline bool isPureScalar(mlir::Operation *op) {
@@ -314,6 +273,44 @@ inline mlir::Value scalarOperand(mlir::Value v) {
   if (v.getType().isF64())
     return v;
   return boxedScalar(v);
+}
+
+/// An array generator a fused body can compute from the element's index:
+/// `a:b`, `a:d:b` or `linspace(a, b)`, `linspace(a, b, n)` on real double
+/// scalars (native or boxed f64). `d` is null for `a:b`, `n` for
+/// linspace's default.
+struct Generator {
+  mlir::Operation *op = nullptr;
+  bool linspace = false;
+  mlir::Value a, d, b, n;
+};
+
+inline std::optional<Generator> matchGenerator(mlir::Value v) {
+  Generator g;
+  if (auto r = v.getDefiningOp<RangeOp>()) {
+    g.op = r;
+    g.a = boxedScalar(r.getStart());
+    g.b = boxedScalar(r.getStop());
+    if (r.getStep() && !(g.d = boxedScalar(r.getStep())))
+      return std::nullopt;
+    if (!g.a || !g.b)
+      return std::nullopt;
+    return g;
+  }
+  auto bi = v.getDefiningOp<BuiltinOp>();
+  if (!bi || bi.getCallee() != "linspace" || bi.getNargout() != 1 ||
+      bi->getNumResults() != 1 || bi.getArgs().size() < 2 ||
+      bi.getArgs().size() > 3)
+    return std::nullopt;
+  g.op = bi;
+  g.linspace = true;
+  g.a = scalarOperand(bi.getArgs()[0]);
+  g.b = scalarOperand(bi.getArgs()[1]);
+  if (bi.getArgs().size() == 3 && !(g.n = scalarOperand(bi.getArgs()[2])))
+    return std::nullopt;
+  if (!g.a || !g.b)
+    return std::nullopt;
+  return g;
 }
 
 /// Erases what is left of a matched pattern: each op of `ops` whose result

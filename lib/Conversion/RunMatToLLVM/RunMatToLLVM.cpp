@@ -1040,7 +1040,8 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
                     arrayPtrs, layout});
     // The GPU kernel, when the body has an exact f64 SPIR-V form: the
     // runtime decides whether it runs (rm_gpu_elementwise), else the CPU's.
-    FailureOr<SmallVector<uint32_t>> spirv = buildElementwiseSPIRV(op);
+    bool flagged = false;
+    FailureOr<SmallVector<uint32_t>> spirv = buildElementwiseSPIRV(op, nullptr, &flagged);
 
     // The loops are outlined into kernels that rm_parallel_for runs over
     // chunks, across threads for large arrays: a linear one for arrays of
@@ -1069,9 +1070,11 @@ struct FusedElementwiseLowering : RtPattern<FusedElementwiseOp> {
                                                   ArrayRef<LLVM::GEPArg>{(int32_t)k}));
       Value done = b.call(
           "rm_gpu_elementwise", b.i32(),
-          {b.ptr(), b.i64(), b.ptr(), b.i64(), b.ptr(), b.i64(), b.ptr(), b.ptr()},
+          {b.ptr(), b.i64(), b.ptr(), b.i64(), b.ptr(), b.i64(), b.ptr(), b.ptr(),
+           b.i32()},
           {b.blob(bytes), b.constI64(spirv->size()), out, b.constI64(arrays.size()),
-           arrayPtrs, b.constI64(scalarInputs.size()), scalars, layout});
+           arrayPtrs, b.constI64(scalarInputs.size()), scalars, layout,
+           b.constI32(flagged ? 1 : 0)});
       Block *cpu = sk.block();
       Value onGpu = LLVM::ICmpOp::create(rw, loc, LLVM::ICmpPredicate::ne, done,
                                          b.constI32(0));

@@ -14,10 +14,12 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -257,6 +259,7 @@ private:
 
   llvm::raw_ostream &os;
   std::string cpuFlag;
+  llvm::StringMap<std::array<std::string, 3>> sinCosOf; // x -> {sin, cos, n}
   llvm::DenseMap<Value, std::string> names;
   unsigned next = 0;
 };

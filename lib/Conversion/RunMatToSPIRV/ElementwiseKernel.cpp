@@ -7,8 +7,9 @@
 // Kernel ABI (the runtime's rm_gpu_elementwise):
 //   set 0, binding 0: the result (f64 run-time array)
 //   set 0, binding 1+k: array input k (f64 run-time arrays)
-//   set 0, binding 1+n (n arrays): a u32 flag, set to 1 by an element the
-//     kernel cannot compute (the runtime then runs the CPU kernel)
+//   set 0, binding 1+n (n arrays), only in kernels that may need it: a u32
+//     flag, set to 1 by an element the kernel cannot compute (sin or cos
+//     beyond 2^20 pi/2); the runtime then runs the CPU kernel
 //   push constants: {u32 base, u32 n, f64 scalar inputs in order}
 //   element i = base + GlobalInvocationId.x, computed when i < n;
 //   local size 256.
@@ -56,7 +57,8 @@ constexpr const char *kU32Array =
     "!spirv.ptr<!spirv.struct<(!spirv.rtarray<i32, stride=4> [0])>, StorageBuffer>";
 
 FailureOr<SmallVector<uint32_t>> buildElementwiseSPIRV(FusedElementwiseOp op,
-                                                       std::string *text) {
+                                                       std::string *text,
+                                                       bool *flagged) {
   Block &body = op.getBody().front();
   auto yield = dyn_cast<YieldOp>(body.getTerminator());
   if (!yield || !yield.getValue().getType().isF64())
@@ -128,8 +130,9 @@ FailureOr<SmallVector<uint32_t>> buildElementwiseSPIRV(FusedElementwiseOp op,
   for (unsigned k = 1; k <= arrays; ++k)
     os << "  spirv.GlobalVariable @in" << k << " bind(0, " << k << ") : " << kF64Array
        << "\n";
-  os << "  spirv.GlobalVariable @flag bind(0, " << arrays + 1 << ") : " << kU32Array
-     << "\n";
+  if (!w.needsCpu().empty())
+    os << "  spirv.GlobalVariable @flag bind(0, " << arrays + 1 << ") : " << kU32Array
+       << "\n";
   os << "  spirv.GlobalVariable @pc : !spirv.ptr<!PC, PushConstant>\n";
   os << "  spirv.GlobalVariable @gid built_in(\"GlobalInvocationId\") : "
         "!spirv.ptr<vector<3xi32>, Input>\n";
@@ -168,6 +171,8 @@ FailureOr<SmallVector<uint32_t>> buildElementwiseSPIRV(FusedElementwiseOp op,
   os << "}\n";
   if (text)
     *text = os.str();
+  if (flagged)
+    *flagged = !w.needsCpu().empty();
 
   // Parse and serialize in a context of their own (the caller's may be in
   // the middle of a conversion), one for the process: made once, not per

@@ -104,12 +104,12 @@ void BodyWriter::reducePiOver2(const std::string &x, std::string &y0,
                         constant(1647099.3291652855));
   std::string bad = op("spirv.LogicalOr", {big, isNan(x)}, "i1");
   fn = select(bad, constant(0), fn);
-  // Round 1: r = x - n*pio2_1, w = n*pio2_1t; rounds 2 and 3 replace w by
-  // the next two parts with the error of the subtraction carried along.
+  // Round 1: r = x - n*pio2_1 (msun's w = n*pio2_1t is not needed: rounds
+  // 2 and 3 always run, each taking the next part of pi/2 with the error
+  // of its subtraction carried along).
   std::string r = fsub(x, fmul(fn, constant(1.57079632673412561417e+00)));
-  std::string w = fmul(fn, constant(6.07710050650619224932e-11));
   std::string t = r;
-  w = fmul(fn, constant(6.07710050630396597660e-11));
+  std::string w = fmul(fn, constant(6.07710050630396597660e-11));
   r = fsub(t, w);
   w = fsub(fmul(fn, constant(2.02226624879595063154e-21)), fsub(fsub(t, r), w));
   t = r;
@@ -158,9 +158,16 @@ std::string BodyWriter::kernelCos(const std::string &x, const std::string &y) {
 }
 
 std::string BodyWriter::sinCos(const std::string &x, bool cosine) {
-  std::string y0, y1, n;
-  reducePiOver2(x, y0, y1, n);
-  std::string s = kernelSin(y0, y1), c = kernelCos(y0, y1);
+  // sin(x) and cos(x) of one x (the benchmark's chain) share the reduction
+  // and both kernels.
+  auto it = sinCosOf.find(x);
+  if (it == sinCosOf.end()) {
+    std::string y0, y1, n;
+    reducePiOver2(x, y0, y1, n);
+    std::string s = kernelSin(y0, y1), c = kernelCos(y0, y1);
+    it = sinCosOf.try_emplace(x, std::array<std::string, 3>{s, c, n}).first;
+  }
+  const std::string &s = it->second[0], &c = it->second[1], &n = it->second[2];
   std::string q = i32op("spirv.BitwiseAnd", {n, i32(3)});
   if (cosine)
     q = i32op("spirv.BitwiseAnd", {i32op("spirv.IAdd", {q, i32(1)}), i32(3)});

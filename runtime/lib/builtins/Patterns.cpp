@@ -126,36 +126,55 @@ Args meanVarUnfused(const Value &x, int64_t dim, int form) {
 
 } // namespace
 
+namespace {
+
+/// The lines of x along dim (0: the first dimension that is not 1, -1:
+/// all of x as one line) for a kernel reading them contiguously: false
+/// unless every dimension before dim is 1; else d (0-based, for dim >= 0)
+/// and the line length.
+bool contiguousLines(const Value &x, int64_t dim, int64_t &d, int64_t &len) {
+  d = dim > 0 ? dim - 1 : firstNonSingleton(x.dims);
+  len = x.numel();
+  if (dim < 0)
+    return true;
+  for (int64_t k = 0; k < d; ++k)
+    if (dimSize(x.dims, k) != 1)
+      return false;
+  len = dimSize(x.dims, d);
+  return true;
+}
+
+/// Each line's mean and variance (by form, as __mean_var's), rounded to x's
+/// class, into mu[j] and var[j].
+void lineMeanVar(const Value &x, int64_t len, int form, double *mu, double *var) {
+  int64_t lines = x.numel() / len;
+  double denom = form == 1 ? (double)(len > 1 ? len - 1 : 1) : (double)len;
+  for (int64_t j = 0; j < lines; ++j) {
+    double m, m2;
+    lineMoments(x.re.data() + j * len, len, m, m2);
+    mu[j] = castValue(m, x.cls);
+    var[j] = castValue(m2 / denom, x.cls);
+  }
+}
+
+} // namespace
+
 // __mean_var(x, dim, form): [mean, variance] of runmat.mean_var.
 Args bi_mean_var(int, const Args &args) {
   const Value &x = *args[0];
   int64_t dim = (int64_t)args[1]->re[0];
   int form = (int)args[2]->re[0];
-  if (!realFloatData(x) || x.numel() == 0)
+  int64_t d, len;
+  if (!realFloatData(x) || x.numel() == 0 || !contiguousLines(x, dim, d, len))
     return meanVarUnfused(x, dim, form);
-  // The reduced dimension (0-based) and the lines: contiguous only when
-  // every dimension before it is 1.
-  int64_t d = dim > 0 ? dim - 1 : firstNonSingleton(x.dims);
-  int64_t len = x.numel(), lines = 1;
   Dims outDims{1, 1};
   if (dim >= 0) {
-    for (int64_t k = 0; k < d; ++k)
-      if (dimSize(x.dims, k) != 1)
-        return meanVarUnfused(x, dim, form);
-    len = dimSize(x.dims, d);
-    lines = x.numel() / len;
     outDims = x.dims;
     if (d < (int64_t)outDims.size())
       outDims[(size_t)d] = 1;
   }
   ValueRef mu = newArray(x.cls, outDims), var = newArray(x.cls, outDims);
-  for (int64_t j = 0; j < lines; ++j) {
-    double m, m2;
-    lineMoments(x.re.data() + j * len, len, m, m2);
-    double denom = form == 1 ? (double)(len > 1 ? len - 1 : 1) : (double)len;
-    mu->re[(size_t)j] = castValue(m, x.cls);
-    var->re[(size_t)j] = castValue(m2 / denom, x.cls);
-  }
+  lineMeanVar(x, len, form, mu->re.data(), var->re.data());
   return {mu, var};
 }
 
@@ -481,12 +500,8 @@ void normalizeRange(void *ctx, int64_t c0, int64_t c1) {
       if (job.single)
         roundToSingle(y, i1 - i0);
     }
-    if (!job.out) {
-      double t = 0;
-      for (int64_t i = 0; i < i1 - i0; ++i)
-        t += y[i];
-      job.chunkSums[c] = t;
-    }
+    if (!job.out)
+      job.chunkSums[c] = chunkSum(y, i1 - i0);
   }
 }
 
@@ -521,27 +536,17 @@ Args bi_image_normalize(int, const Args &args) {
   double eps = args[2]->re[0], gain = args[3]->re[0], bias = args[4]->re[0],
          gamma = args[5]->re[0];
   int flags = (int)args[6]->re[0];
-  if (!realFloatData(x) || x.numel() == 0)
+  int64_t d, len;
+  if (!realFloatData(x) || x.numel() == 0 || !contiguousLines(x, dim, d, len))
     return imageNormalizeUnfused(x, dim, eps, gain, bias, gamma, flags);
-  // The lines: contiguous only when every dimension before dim is 1.
-  int64_t d = dim > 0 ? dim - 1 : firstNonSingleton(x.dims);
-  int64_t n = x.numel(), len = n;
-  if (dim >= 0) {
-    for (int64_t k = 0; k < d; ++k)
-      if (dimSize(x.dims, k) != 1)
-        return imageNormalizeUnfused(x, dim, eps, gain, bias, gamma, flags);
-    len = dimSize(x.dims, d);
-  }
-  int64_t lines = n / len;
+  int64_t n = x.numel(), lines = n / len;
   bool single = x.cls == ClassId::Single;
-  auto r = [&](double v) { return single ? (double)(float)v : v; };
+  // The statistics as runmat.mean_var computes them (population variance),
+  // then sqrt(var + eps) in x's class.
   std::vector<double> mu((size_t)lines), sd((size_t)lines);
-  for (int64_t j = 0; j < lines; ++j) {
-    double m, m2; // as runmat.mean_var's kernel computes them
-    lineMoments(x.re.data() + j * len, len, m, m2);
-    mu[(size_t)j] = r(m);
-    sd[(size_t)j] = r(std::sqrt(r(r(m2 / (double)len) + eps)));
-  }
+  lineMeanVar(x, len, 0, mu.data(), sd.data());
+  for (double &s : sd)
+    s = castValue(std::sqrt(castValue(s + eps, x.cls)), x.cls);
   int64_t chunks = (n + RM_SUM_CHUNK - 1) / RM_SUM_CHUNK;
   ValueRef out;
   std::vector<double> chunkSums;
@@ -554,10 +559,8 @@ Args bi_image_normalize(int, const Args &args) {
   rm_parallel_for(chunks, 1, normalizeRange, &job);
   if (!(flags & 16))
     return {out};
-  double total = 0; // the chunk sums in order, as sum adds them
-  for (double t : chunkSums)
-    total += t;
-  return {makeScalar((flags & 32) ? total : r(total),
+  double total = chunkSum(chunkSums.data(), chunks); // in order, as sum adds them
+  return {makeScalar((flags & 32) ? total : castValue(total, x.cls),
                      (flags & 32) ? ClassId::Double : x.cls)};
 }
 

@@ -61,7 +61,7 @@ extern "C" int32_t rm_gpu_elementwise(const uint32_t *spirv, int64_t words,
                                       rm_value *outv, int64_t narrays,
                                       rm_value **arrays, int64_t nscalars,
                                       const double *scalars,
-                                      const int64_t *layout) {
+                                      const int64_t *layout, int32_t flagged) {
   // One size for every array, double data: implicit expansion and single
   // data stay on the CPU for now.
   if (!spirv || words <= 0 || !outv || !layout || layout[1] != 0 || !gpuForced())
@@ -79,24 +79,26 @@ extern "C" int32_t rm_gpu_elementwise(const uint32_t *spirv, int64_t words,
   const size_t bytes = n * sizeof(double);
   if (bytes > p->info().maxStorageBufferRange)
     return 0; // one binding cannot cover it (lavapipe: 128 MiB)
-  // Bindings: the result, the arrays, then a u32 flag that an element the
-  // kernel cannot compute sets (the CPU then computes the region).
-  Kernel *k = p->kernel(spirv, (size_t)words, "main", (uint32_t)(2 + narrays),
+  // Bindings: the result, the arrays, then (flagged) a u32 flag that an
+  // element the kernel cannot compute sets (the CPU then computes the
+  // region). Only flagged kernels pay its fill and read back.
+  const size_t nbufs = (size_t)(1 + narrays + (flagged ? 1 : 0));
+  Kernel *k = p->kernel(spirv, (size_t)words, "main", (uint32_t)nbufs,
                         (uint32_t)(8 + 8 * nscalars));
   if (!k)
     return 0;
-  std::vector<Buffer *> bufs((size_t)(2 + narrays), nullptr);
+  std::vector<Buffer *> bufs(nbufs, nullptr);
   auto release = [&] {
     for (Buffer *b : bufs)
       if (b)
         p->free(b);
   };
-  for (size_t j = 0; j < bufs.size(); ++j)
-    if (!(bufs[j] = p->alloc(j + 1 == bufs.size() ? 4 : bytes))) {
+  for (size_t j = 0; j < nbufs; ++j)
+    if (!(bufs[j] = p->alloc(flagged && j + 1 == nbufs ? 4 : bytes))) {
       release();
       return 0;
     }
-  if (!p->fill(bufs.back(), 0, 4, 0)) {
+  if (flagged && !p->fill(bufs.back(), 0, 4, 0)) {
     release();
     return 0;
   }
@@ -126,7 +128,7 @@ extern "C" int32_t rm_gpu_elementwise(const uint32_t *spirv, int64_t words,
     }
   }
   uint32_t needsCpu = 0;
-  bool ok = p->download(bufs.back(), &needsCpu, 4) && needsCpu == 0 &&
+  bool ok = (!flagged || (p->download(bufs.back(), &needsCpu, 4) && needsCpu == 0)) &&
             p->download(bufs[0], out->re.data(), bytes);
   release();
   if (ok)

@@ -15,9 +15,11 @@ constexpr unsigned kElementwiseLocalSize = 256;
 /// The SPIR-V binary (words) of a GPU kernel computing `op`'s body over f64
 /// arrays (ABI in ElementwiseKernel.cpp and abi.h rm_gpu_elementwise), or
 /// failure when the body has an operation with no exact f64 SPIR-V form.
-/// `text`, when given, receives the kernel as SPIR-V dialect text.
+/// `text`, when given, receives the kernel as SPIR-V dialect text;
+/// `flagged`, whether the kernel has the needs-CPU flag binding.
 mlir::FailureOr<llvm::SmallVector<uint32_t>>
-buildElementwiseSPIRV(FusedElementwiseOp op, std::string *text = nullptr);
+buildElementwiseSPIRV(FusedElementwiseOp op, std::string *text = nullptr,
+                      bool *flagged = nullptr);
 
 } // namespace runmat
 

@@ -251,16 +251,17 @@ rm_value *rm_rng_loop_prepare(rm_value *state, int64_t count, int64_t ndims,
 void rm_lcg_normals(uint64_t state, int64_t k0, int64_t n, double *out);
 
 /* The GPU kernel of a fused elementwise region (SPIR-V, `words` 32-bit
- * words, made by the compiler: bindings {out, arrays..., u32 flag}, push
- * constants {u32 base, u32 n, f64 scalars...}), given the result
- * rm_fused_prepare made and its layout: returns 1 when the kernel computed
- * `out` on the GPU, 0 when the caller's CPU kernel must (no device, a
- * region it does not run yet, RUNMAT_DEVICE not asking for the GPU, an
- * element that set the flag because the kernel cannot compute it, any
- * failure). */
+ * words, made by the compiler: bindings {out, arrays..., then with
+ * `flagged` a u32 flag}, push constants {u32 base, u32 n, f64 scalars...}),
+ * given the result rm_fused_prepare made and its layout: returns 1 when the
+ * kernel computed `out` on the GPU, 0 when the caller's CPU kernel must (no
+ * device, a region it does not run yet, RUNMAT_DEVICE not asking for the
+ * GPU, an element that set the flag because the kernel cannot compute it,
+ * any failure). */
 int32_t rm_gpu_elementwise(const uint32_t *spirv, int64_t words, rm_value *out,
                            int64_t narrays, rm_value **arrays, int64_t nscalars,
-                           const double *scalars, const int64_t *layout);
+                           const double *scalars, const int64_t *layout,
+                           int32_t flagged);
 
 /* A compiled loop over elements [begin, end) of a fused region; ctx holds
  * its pointers and scalars. */
