@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <csetjmp>
 #include <cstring>
 #include <string>
@@ -318,6 +319,62 @@ TEST(Abi, FusedPrepareChecksClassAndSize) {
   rm_value *cplx[] = {R(c)};
   EXPECT_EQ(rm_fused_prepare(1, cplx, layout), nullptr);
   EXPECT_EQ(rm_fused_prepare(0, nullptr, layout), nullptr);
+}
+
+// Implicit expansion beyond two dimensions: the kernels index an array as
+// i * rs + j * cs over the R x C view of the result, so an array takes part
+// when it has all of the result's dimensions after the first (cs = its
+// rows) or none of them (cs = 0); other N-D expansions get NULL.
+TEST(Abi, FusedPrepareExpandsNDims) {
+  auto R = [](const ValueRef &v) { return reinterpret_cast<rm_value *>(v.get()); };
+  int64_t layout[16];
+  ValueRef x = makeArray(ClassId::Double, {3, 4, 5});
+  ValueRef mu = makeArray(ClassId::Double, {1, 4, 5});
+  ValueRef col = makeArray(ClassId::Double, {3, 1});
+  rm_value *ok[] = {R(x), R(mu), R(col)};
+  rm_value *out = rm_fused_prepare(3, ok, layout);
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(V(out)->dims, (Dims{3, 4, 5}));
+  EXPECT_EQ(layout[0], 3);
+  EXPECT_EQ(layout[1], 1);
+  EXPECT_EQ((std::vector<int64_t>(layout + 2, layout + 8)),
+            (std::vector<int64_t>{1, 3, 0, 1, 1, 0}));
+  rm_release(out);
+  ValueRef some = makeArray(ClassId::Double, {3, 4}); // 3 x 4 x 1
+  rm_value *partial[] = {R(x), R(some)};
+  EXPECT_EQ(rm_fused_prepare(2, partial, layout), nullptr);
+  ValueRef pages = makeArray(ClassId::Double, {1, 1, 5});
+  rm_value *third[] = {R(x), R(pages)};
+  EXPECT_EQ(rm_fused_prepare(2, third, layout), nullptr);
+}
+
+// A region whose generators give its size (rm_fused_prepare_shaped): the
+// size must be two non-negative integer counts, and any arrays real
+// double, combining to exactly that size; NULL (the fallback) otherwise.
+TEST(Abi, FusedPrepareShaped) {
+  auto R = [](const ValueRef &v) { return reinterpret_cast<rm_value *>(v.get()); };
+  int64_t layout[8];
+  rm_value *out = rm_fused_prepare_shaped(1, 5, 0, nullptr, layout);
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(V(out)->dims, (Dims{1, 5}));
+  EXPECT_EQ(layout[1], 0);
+  rm_release(out);
+  ValueRef row = makeRowVector({1, 2, 3, 4, 5});
+  ValueRef one = makeDouble(2);
+  rm_value *arrays[] = {R(row), R(one)};
+  out = rm_fused_prepare_shaped(1, 5, 2, arrays, layout);
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(layout[1], 1); // the scalar array expands
+  rm_release(out);
+  EXPECT_EQ(rm_fused_prepare_shaped(1, 4, 1, arrays, layout), nullptr);
+  EXPECT_EQ(rm_fused_prepare_shaped(1, -1, 0, nullptr, layout), nullptr);
+  EXPECT_EQ(rm_fused_prepare_shaped(1, NAN, 0, nullptr, layout), nullptr);
+  EXPECT_EQ(rm_fused_prepare_shaped(1, 2.5, 0, nullptr, layout), nullptr);
+  EXPECT_EQ(rm_fused_prepare_shaped(1, 1e17, 0, nullptr, layout), nullptr);
+  ValueRef srow = copyValue(*row);
+  srow->cls = ClassId::Single;
+  rm_value *single[] = {R(srow)};
+  EXPECT_EQ(rm_fused_prepare_shaped(1, 5, 1, single, layout), nullptr);
 }
 
 // rm_fused_reduce_prepare for 'all' of an implicitly expanded R x C chain:
